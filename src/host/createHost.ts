@@ -1,0 +1,119 @@
+import { EventEmitter } from 'node:events';
+import type { AppInfo, EventData, EventName, HostEvent, NavigationTarget, Result } from '../contract';
+import { HostCollector } from '../monitoring/hostCollector';
+import { HostHealth } from '../monitoring/hostHealth';
+import { defaultReader, type HostReader } from '../monitoring/hostReader';
+import { HostSampleStore } from '../monitoring/hostSampleStore';
+import { KeychainSecretStore, type SecretStore } from '../secrets/secretStore';
+import { openDatabase, type Db } from '../store/database';
+import { KeyValueStore } from '../store/keyValue';
+import { dispatch, type Handlers } from './dispatch';
+import { readSettings, writeSettings } from './settings';
+import { version } from './version';
+
+export interface HostOptions {
+  dataDir: string;
+  mode: AppInfo['mode'];
+  /** Host sampling interval; 5 s unless a test or a user asks otherwise. */
+  sampleIntervalMs?: number;
+  secretStore?: SecretStore;
+  reader?: HostReader;
+  electronVersion?: string | null;
+  log?: (message: string) => void;
+}
+
+export interface Host {
+  invoke(channel: unknown, payload: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: HostEvent) => void): () => void;
+  /** Small shell state (window bounds and the like) that is not part of the contract. */
+  preferences: KeyValueStore;
+  navigate(target: NavigationTarget): void;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_SAMPLE_INTERVAL_MS = 5000;
+const COMPACT_EVERY_MS = 5 * 60_000;
+
+/** Owns the store, clients and engines; the one implementation of the contract. */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const log = options.log ?? ((m: string) => console.error(`[opsdeck] ${m}`));
+  const intervalMs = options.sampleIntervalMs ?? DEFAULT_SAMPLE_INTERVAL_MS;
+  const db: Db = openDatabase(options.dataDir);
+  const kv = new KeyValueStore(db);
+  const samples = new HostSampleStore(db, intervalMs);
+  const secrets = options.secretStore ?? new KeychainSecretStore();
+  const health = new HostHealth();
+  const bus = new EventEmitter();
+  bus.setMaxListeners(0);
+  const startedAt = Date.now();
+
+  const emit = <K extends EventName>(name: K, data: EventData<K>) =>
+    bus.emit('event', { name, data } as HostEvent);
+
+  const collector = new HostCollector(
+    options.reader ?? defaultReader(),
+    intervalMs,
+    (sample) => {
+      samples.insert(sample);
+      emit('host.sample', sample);
+      const changed = health.evaluate(sample);
+      if (changed) emit('alerts.changed', changed);
+    },
+    (err) => log(`host sample failed: ${err.message}`),
+  );
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      name: 'Opsdeck',
+      version,
+      mode: options.mode,
+      platform: process.platform,
+      arch: process.arch,
+      dataDir: options.dataDir,
+      startedAt,
+      runtime: { node: process.versions.node, electron: options.electronVersion ?? null },
+    }),
+    'host.info': () => collector.info(),
+    'host.latest': () => samples.latest(),
+    'host.series': ({ range }) => samples.series(range),
+    'alerts.summary': () => health.summary(),
+    'settings.get': () => readSettings(kv),
+    'settings.update': (patch) => {
+      const next = writeSettings(kv, patch);
+      emit('settings.changed', next);
+      return next;
+    },
+    'secrets.status': () => secrets.status(),
+  };
+
+  samples.compact();
+  const compactTimer = setInterval(() => samples.compact(), COMPACT_EVERY_MS);
+  compactTimer.unref();
+  await collector.start();
+
+  let stopped = false;
+  return {
+    invoke: (channel, payload) => dispatch(handlers, channel, payload),
+    subscribe(listener) {
+      const wrapped = (e: HostEvent) => {
+        try {
+          listener(e);
+        } catch (err) {
+          log(`event listener failed: ${(err as Error).message}`);
+        }
+      };
+      bus.on('event', wrapped);
+      return () => bus.off('event', wrapped);
+    },
+    preferences: kv,
+    navigate: (target) => emit('ui.navigate', target),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      collector.stop();
+      clearInterval(compactTimer);
+      bus.removeAllListeners();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Schema history. Each entry runs once, in order, inside a transaction;
+ * PRAGMA user_version records how far a data directory has come. Never edit a
+ * shipped migration: add the next one.
+ */
+export const migrations: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE kv (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      -- Raw host samples, kept for a day.
+      CREATE TABLE host_samples (
+        ts INTEGER PRIMARY KEY,
+        cpu_pct REAL NOT NULL,
+        mem_used_pct REAL NOT NULL,
+        swap_used_pct REAL NOT NULL,
+        load1 REAL NOT NULL,
+        disk_read_bps REAL,
+        disk_write_bps REAL,
+        net_rx_bps REAL,
+        net_tx_bps REAL,
+        detail TEXT NOT NULL
+      );
+      -- Five-minute averages of the raw samples, kept for a month.
+      CREATE TABLE host_samples_5m (
+        ts INTEGER PRIMARY KEY,
+        cpu_pct REAL NOT NULL,
+        mem_used_pct REAL NOT NULL,
+        swap_used_pct REAL NOT NULL,
+        load1 REAL NOT NULL,
+        disk_read_bps REAL,
+        disk_write_bps REAL,
+        net_rx_bps REAL,
+        net_tx_bps REAL,
+        samples INTEGER NOT NULL
+      );
+    `,
+  },
+];

@@ -1,17 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
-/** Debian's Chromium: Playwright's own browser download is not available everywhere Opsdeck is tested. */
-export const chromiumLaunch = {
-  executablePath: process.env.OPSDECK_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+import chromium from './test/chromium.json';
+
+/** Debian's Chromium (see test/chromium.json): Playwright's own browser download is not available everywhere. */
+const chromiumLaunch = {
+  ...chromium,
+  executablePath: process.env.OPSDECK_CHROMIUM ?? chromium.executablePath,
 };
 
 export default defineConfig({

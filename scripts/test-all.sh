@@ -9,6 +9,7 @@ rm -f test-results/unit.json test-results/e2e.json
 step() { printf '\n== %s\n' "$1"; }
 failed=()
 
+node scripts/ensure-native.mjs node || failed+=(native-modules)
 step 'type check' && { npm run --silent typecheck || failed+=(typecheck); }
 step 'security lint (electronegativity)' && { npm run --silent lint:security || failed+=(lint:security); }
 step 'build' && { npm run --silent build || { failed+=(build); }; }

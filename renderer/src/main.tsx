@@ -7,6 +7,7 @@ import { startSession } from './state/startSession';
 import { StoreProvider } from './state/StoreProvider';
 import { connect, type ConnectionState } from './transport';
 import './styles/base.css';
+import './styles/components.css';
 
 // connect() may report its state before the store exists (the preload bridge is open at once).
 let store: AppStore | undefined;

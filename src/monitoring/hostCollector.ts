@@ -4,7 +4,7 @@ import type { HostInfo, HostSample } from '../contract';
 import { toSample, type HostReader, type Reading } from './hostReader';
 
 /** The first sample comes quickly so a fresh dashboard has data; then every interval. */
-const FIRST_SAMPLE_MS = 1000;
+const FIRST_SAMPLE_MS = 250;
 
 /** Samples this machine on a fixed interval; each reading is diffed with the one before. */
 export class HostCollector {

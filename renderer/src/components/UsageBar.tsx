@@ -2,7 +2,7 @@
 const WARN_PCT = 80;
 const CRITICAL_PCT = 90;
 
-export function usageLevel(pct: number): 'ok' | 'warn' | 'critical' {
+function usageLevel(pct: number): 'ok' | 'warn' | 'critical' {
   if (pct >= CRITICAL_PCT) return 'critical';
   if (pct >= WARN_PCT) return 'warn';
   return 'ok';

@@ -1,4 +1,5 @@
-import { createClient, type OpsdeckBridge, type OpsdeckClient } from '@contract';
+// From bridge directly: the contract index also carries the zod schemas, which the renderer must not bundle.
+import { createClient, type OpsdeckBridge, type OpsdeckClient } from '@contract/bridge';
 import { websocketBridge, type ConnectionState } from './websocketBridge';
 
 declare global {

@@ -1,0 +1,46 @@
+import type { TabId } from '@contract';
+import { render } from '@testing-library/react';
+import { vi } from 'vitest';
+import { App } from '../../../../renderer/src/App';
+import { createAppStore } from '../../../../renderer/src/state/appStore';
+import { startSession } from '../../../../renderer/src/state/startSession';
+import { StoreProvider } from '../../../../renderer/src/state/StoreProvider';
+import { fakeClient, type Handlers } from './fakeClient';
+import { appInfo, hostInfo, noAlerts, sample, series, settings } from './fixtures';
+
+export const NOW = 1_700_000_900_000;
+
+/** Answers for every channel, each replaceable per test. */
+export function defaultHandlers(over: Handlers = {}): Handlers {
+  return {
+    'app.info': () => appInfo(),
+    'host.info': () => hostInfo(),
+    'host.latest': () => sample(NOW),
+    'host.series': ({ range }) => ({ ...series('15m', NOW, 3), range }),
+    'alerts.summary': () => noAlerts(),
+    'settings.get': () => settings(),
+    'settings.update': (patch) => settings(patch),
+    'secrets.status': () => ({ available: true, backend: 'Secret Service', reason: null }),
+    ...over,
+  };
+}
+
+/** The whole app on a fake host, as main.tsx starts it. */
+export function renderApp(options: { handlers?: Handlers; tab?: TabId } = {}) {
+  const fake = fakeClient(defaultHandlers(options.handlers));
+  const store = createAppStore(fake.client, { connection: 'open', tab: options.tab });
+  const stop = startSession(store);
+  const view = render(
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>,
+  );
+  return { ...fake, store, stop, ...view };
+}
+
+/**
+ * A view's chunk is compiled on first import in tests (recharts is large);
+ * give findBy* and the test itself room for that cold start.
+ */
+export const LAZY = { timeout: 10_000 };
+vi.setConfig({ testTimeout: 20_000 });

@@ -3,8 +3,8 @@
 # with a real keychain), then the browser and desktop end-to-end tests (Playwright).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+mkdir -p reports
+rm -f reports/unit.json reports/e2e.json
 
 step() { printf '\n== %s\n' "$1"; }
 failed=()
@@ -15,7 +15,7 @@ step 'security lint (electronegativity)' && { npm run --silent lint:security || 
 step 'build' && { npm run --silent build || { failed+=(build); }; }
 
 step 'unit and integration tests (vitest)'
-bash scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || failed+=(vitest)
+bash scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || failed+=(vitest)
 
 step 'end-to-end tests (Playwright: serve mode in Chromium, desktop in Electron)'
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
@@ -24,7 +24,7 @@ else
   npx playwright test || failed+=(e2e)
 fi
 
-node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json
+node scripts/test-summary.mjs reports/unit.json reports/e2e.json || failed+=(summary)
 if [ ${#failed[@]} -gt 0 ]; then
   echo "failed steps: ${failed[*]}"
   exit 1

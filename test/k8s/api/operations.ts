@@ -236,9 +236,8 @@ export class Operations {
     }
     if (obj.metadata === undefined) obj.metadata = {};
     if (!isPlainObject(obj.metadata)) throw errors.badRequest('metadata must be an object');
-    obj.apiVersion = rt.apiVersion;
-    obj.kind = rt.kind;
-    return obj;
+    const { apiVersion: _apiVersion, kind: _kind, metadata, ...rest } = obj;
+    return { kind: rt.kind, apiVersion: rt.apiVersion, metadata, ...rest };
   }
 
   private placeNamespace(rt: ResourceType, obj: K8sObject, namespace: string | undefined): void {

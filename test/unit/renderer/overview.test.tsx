@@ -31,7 +31,9 @@ describe('Overview tiles', () => {
     const tile = (name: string) => within(status).getByRole('region', { name });
     expect(tile('CPU').textContent).toContain('12.5%');
     expect(tile('CPU').textContent).toContain('8 cores');
-    expect(tile('Load 1 / 5 / 15 min').textContent).toContain('0.5 / 0.75 / 1');
+    expect(tile('Load 1 / 5 / 15 min').textContent).toContain('0.50 / 0.75 / 1.00');
+    const cores = within(screen.getByTestId('cpu-cores')).getAllByRole('meter');
+    expect(cores.map((m) => m.getAttribute('aria-valuenow'))).toEqual(['10', '15']);
     expect(tile('Uptime').textContent).toContain('1d 1h');
     expect(tile('Processes').textContent).toContain('321');
     expect(tile('Disk I/O').textContent).toContain('R 2.0 KiB/s');

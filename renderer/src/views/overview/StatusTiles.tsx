@@ -2,7 +2,8 @@ import type { HostInfo, HostSample } from '@contract';
 import { UsageBar } from '../../components/UsageBar';
 import { formatBytes, formatRate } from '../../format/bytes';
 import { formatDuration } from '../../format/duration';
-import { formatDecimal, formatPercent, percentOf } from '../../format/number';
+import { formatPercent, percentOf } from '../../format/number';
+import { CoreBars } from './CoreBars';
 import { DiskList } from './DiskList';
 import { HealthTile } from './HealthTile';
 import { NotAvailable, Tile } from './Tile';
@@ -25,6 +26,7 @@ export function StatusTiles({ sample, info }: Props) {
       <div className="tiles">
         <Tile label="CPU" value={formatPercent(sample.cpu.totalPct)} detail={info ? `${info.cores} cores · ${info.cpuModel}` : undefined}>
           <UsageBar pct={sample.cpu.totalPct} label="CPU busy" />
+          <CoreBars perCorePct={sample.cpu.perCorePct} />
         </Tile>
         <Tile
           label="Memory"
@@ -50,7 +52,7 @@ export function StatusTiles({ sample, info }: Props) {
         )}
         <Tile
           label="Load 1 / 5 / 15 min"
-          value={sample.load.map((l) => formatDecimal(l)).join(' / ')}
+          value={sample.load.map((l) => l.toFixed(2)).join(' / ')}
           detail={info ? `on ${info.cores} cores` : undefined}
         />
         <Tile label="Uptime" value={formatDuration(sample.uptimeSec)} />

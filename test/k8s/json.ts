@@ -44,3 +44,15 @@ export function getPath(obj: unknown, path: string): unknown {
   }
   return cur;
 }
+
+/**
+ * A copy without null values, as the real server's typed decoding sees them: a null field is
+ * simply unset (kubectl sends `creationTimestamp: null` in pod templates, for example).
+ */
+export function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => withoutNulls(v)) as T;
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutNulls(v);
+  return out as T;
+}

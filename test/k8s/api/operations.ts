@@ -3,8 +3,8 @@
  * create (defaults, validation, AlreadyExists), update (optimistic concurrency, status kept apart,
  * generation), patch, delete (preconditions, garbage collection, namespace cascade) and scale.
  */
-import { ApiError, errors, successStatus, type Status } from '../errors';
-import { clone, deepEqual, isPlainObject } from '../json';
+import { errors, successStatus, type Status } from '../errors';
+import { clone, deepEqual, isPlainObject, withoutNulls } from '../json';
 import { applyPatch, type PatchType } from '../patch';
 import { RESOURCES, resourceNamed, type ResourceType } from '../resources';
 import { formatLabelSelector } from '../selectors/labels';
@@ -227,7 +227,7 @@ export class Operations {
 
   private fromBody(rt: ResourceType, body: unknown): K8sObject {
     if (!isPlainObject(body)) throw errors.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
-    const obj = clone(body) as K8sObject;
+    const obj = withoutNulls(body) as K8sObject;
     if (obj.apiVersion !== undefined && obj.apiVersion !== rt.apiVersion) {
       throw errors.badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${rt.apiVersion})`);
     }
@@ -324,8 +324,4 @@ export class Operations {
     }
     return out;
   }
-}
-
-export function isApiError(err: unknown): err is ApiError {
-  return err instanceof ApiError;
 }

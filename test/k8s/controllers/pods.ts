@@ -35,9 +35,16 @@ export function readyConditions(at: string): Condition[] {
   ];
 }
 
+/** 64 hex digits derived from a seed (xorshift32 from its FNV hash). */
 function containerId(seed: string): string {
+  let x = fnv1a32(seed) || 1;
   let out = '';
-  for (let k = 0; k < 8; k++) out += fnv1a32(`${seed}/${k}`).toString(16).padStart(8, '0');
+  for (let k = 0; k < 8; k++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out += (x >>> 0).toString(16).padStart(8, '0');
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { AppInfo, EventData, EventName, HostEvent, NavigationTarget, Result } from '../contract';
+import { ClusterManager } from '../kubernetes/clusterManager';
+import { kubeconfigPathsFromEnv } from '../kubernetes/kubeconfigPaths';
 import { HostCollector } from '../monitoring/hostCollector';
 import { HostHealth } from '../monitoring/hostHealth';
 import { defaultReader, type HostReader } from '../monitoring/hostReader';
@@ -20,6 +22,8 @@ export interface HostOptions {
   reader?: HostReader;
   electronVersion?: string | null;
   log?: (message: string) => void;
+  /** The kubeconfig files to read; by default kubectl's rules (KUBECONFIG, else ~/.kube/config). */
+  kubeconfigPaths?: string[];
 }
 
 export interface Host {
@@ -62,6 +66,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     (err) => log(`host sample failed: ${err.message}`),
   );
 
+  const clusters = new ClusterManager({
+    kubeconfigPaths: options.kubeconfigPaths ?? kubeconfigPathsFromEnv(),
+    kv,
+    onContexts: (contexts) => emit('k8s.contextsChanged', contexts),
+    onChange: (change) => emit('k8s.changed', change),
+    log,
+  });
+
   const handlers: Handlers = {
     'app.info': () => ({
       name: 'Opsdeck',
@@ -84,12 +96,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
       return next;
     },
     'secrets.status': () => secrets.status(),
+    'k8s.contexts': () => clusters.contexts(),
+    'k8s.setEnabled': ({ context, enabled }) => clusters.setEnabled(context, enabled),
+    'k8s.overview': ({ context }) => clusters.overview(context),
+    'k8s.namespaces': ({ context }) => clusters.namespaces(context),
+    'k8s.pods': ({ context, ...query }) => clusters.pods(context, query),
   };
 
   samples.compact();
   const compactTimer = setInterval(() => samples.compact(), COMPACT_EVERY_MS);
   compactTimer.unref();
   await collector.start();
+  clusters.start();
 
   let stopped = false;
   return {
@@ -112,6 +130,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       stopped = true;
       collector.stop();
       clearInterval(compactTimer);
+      await clusters.stop();
       bus.removeAllListeners();
       db.close();
     },

@@ -10,7 +10,8 @@ const USAGE = `Usage: opsdeck serve [--host 127.0.0.1] [--port 7420] [--data-dir
 
 Serves the Opsdeck dashboard and its API to a browser, protected by a token.
 Environment: OPSDECK_TOKEN (fixed token, 16+ characters), OPSDECK_DATA_DIR,
-OPSDECK_SAMPLE_INTERVAL_MS (host sampling interval, default 5000).`;
+OPSDECK_SAMPLE_INTERVAL_MS (host sampling interval, default 5000),
+KUBECONFIG (the kubeconfig files to read, as kubectl; default ~/.kube/config).`;
 
 export const DEFAULT_PORT = 7420;
 

@@ -14,11 +14,22 @@ export interface ServeInstance {
 
 const TOKEN = 'e2e-token-abcdefghijklmnop';
 
-/** Starts `opsdeck serve` as a user would, on a free loopback port, for the whole worker. */
+/**
+ * Starts `opsdeck serve` as a user would, on a free loopback port, for the whole worker.
+ * Unless `extraEnv` names one, KUBECONFIG points at a file that does not exist, so the
+ * machine's own clusters never show up in a test.
+ */
 export async function startServe(extraEnv: Record<string, string> = {}): Promise<ServeInstance & { stop(): Promise<void>; proc: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdeck-e2e-'));
   const proc = spawn(process.execPath, ['bin/opsdeck.js', 'serve', '--port', '0'], {
-    env: { ...process.env, OPSDECK_TOKEN: TOKEN, OPSDECK_DATA_DIR: dataDir, OPSDECK_SAMPLE_INTERVAL_MS: '1000', ...extraEnv },
+    env: {
+      ...process.env,
+      OPSDECK_TOKEN: TOKEN,
+      OPSDECK_DATA_DIR: dataDir,
+      OPSDECK_SAMPLE_INTERVAL_MS: '1000',
+      KUBECONFIG: path.join(dataDir, 'no-kubeconfig'),
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

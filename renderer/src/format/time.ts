@@ -17,3 +17,8 @@ export function formatTimestamp(ts: number): string {
   const d = new Date(ts);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(ts)}:${pad(d.getSeconds())}`;
 }
+
+/** Time of day with seconds, for what is due soon: "14:05:09". */
+export function formatTime(ts: number): string {
+  return `${formatClock(ts)}:${pad(new Date(ts).getSeconds())}`;
+}

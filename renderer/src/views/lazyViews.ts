@@ -4,7 +4,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 /** Every view is its own chunk, loaded the first time its tab opens; charts stay out of the startup bundle. */
 export const TAB_VIEWS: Record<TabId, LazyExoticComponent<ComponentType>> = {
   overview: lazy(() => import('./overview/OverviewView').then((m) => ({ default: m.OverviewView }))),
-  clusters: lazy(() => import('./planned/ClustersView').then((m) => ({ default: m.ClustersView }))),
+  clusters: lazy(() => import('./clusters/ClustersView').then((m) => ({ default: m.ClustersView }))),
   containers: lazy(() => import('./planned/ContainersView').then((m) => ({ default: m.ContainersView }))),
   monitoring: lazy(() => import('./monitoring/MonitoringView').then((m) => ({ default: m.MonitoringView }))),
   cost: lazy(() => import('./planned/CostView').then((m) => ({ default: m.CostView }))),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatRate } from '../../../renderer/src/format/bytes';
 import { formatDuration, formatInterval } from '../../../renderer/src/format/duration';
 import { formatDecimal, formatPercent, percentOf } from '../../../renderer/src/format/number';
-import { formatClock, formatDayClock, formatTimestamp } from '../../../renderer/src/format/time';
+import { formatClock, formatDayClock, formatTime, formatTimestamp } from '../../../renderer/src/format/time';
 import { timeTicks } from '../../../renderer/src/views/overview/timeTicks';
 
 describe('formatBytes', () => {
@@ -58,6 +58,7 @@ describe('times', () => {
     expect(formatClock(ts)).toBe('09:05');
     expect(formatDayClock(ts)).toBe('11-03 09:05');
     expect(formatTimestamp(ts)).toBe('2025-11-03 09:05:07');
+    expect(formatTime(ts)).toBe('09:05:07');
   });
 });
 

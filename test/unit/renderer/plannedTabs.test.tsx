@@ -7,7 +7,6 @@ import { LAZY, renderApp } from './helpers/renderApp';
 afterEach(cleanup);
 
 const PLANNED: [TabId, RegExp][] = [
-  ['clusters', /kubeconfig \(KUBECONFIG or ~\/\.kube\/config\).*Kubernetes support is not part of this build yet/],
   ['containers', /Container engine support is not part of this build yet/],
   ['cost', /Cost reporting is not part of this build yet/],
   ['recovery', /Disaster recovery tracking is not part of this build yet/],

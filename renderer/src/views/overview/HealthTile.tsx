@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useApp } from '../../state/StoreProvider';
-import { Tile } from './Tile';
+import { Tile } from '../../components/Tile';
 
 /** Counts of the host's own alerts, linking to the full table. */
 export function HealthTile() {

@@ -1,4 +1,5 @@
 import type { HostInfo, HostSample } from '@contract';
+import { Tile } from '../../components/Tile';
 import { UsageBar } from '../../components/UsageBar';
 import { formatBytes, formatRate } from '../../format/bytes';
 import { formatDuration } from '../../format/duration';
@@ -6,7 +7,7 @@ import { formatPercent, percentOf } from '../../format/number';
 import { CoreBars } from './CoreBars';
 import { DiskList } from './DiskList';
 import { HealthTile } from './HealthTile';
-import { NotAvailable, Tile } from './Tile';
+import { NotAvailable } from './NotAvailable';
 
 interface Props {
   sample: HostSample;

@@ -1,4 +1,4 @@
-import type { AlertSummary, AppInfo, HostInfo, HostSample, HostSeries, SeriesPoint, Settings } from '@contract';
+import type { AlertSummary, AppInfo, HostInfo, HostSample, HostSeries, K8sContexts, SeriesPoint, Settings } from '@contract';
 
 export const GIB = 1024 ** 3;
 
@@ -68,3 +68,12 @@ export const series = (range: HostSeries['range'], to: number, count: number, st
 export const noAlerts = (): AlertSummary => ({ firing: [], pending: [], updatedAt: 1_700_000_000_000 });
 
 export const settings = (over: Partial<Settings> = {}): Settings => ({ theme: 'system', notificationsPaused: false, ...over });
+
+/** What the host answers when there is no kubeconfig at all. */
+export const noKubeconfig = (): K8sContexts => ({
+  files: ['/home/ops/.kube/config'],
+  found: [],
+  problems: [],
+  currentContext: null,
+  contexts: [],
+});

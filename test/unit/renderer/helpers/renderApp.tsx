@@ -6,7 +6,7 @@ import { createAppStore } from '../../../../renderer/src/state/appStore';
 import { startSession } from '../../../../renderer/src/state/startSession';
 import { StoreProvider } from '../../../../renderer/src/state/StoreProvider';
 import { fakeClient, type Handlers } from './fakeClient';
-import { appInfo, hostInfo, noAlerts, sample, series, settings } from './fixtures';
+import { appInfo, hostInfo, noAlerts, noKubeconfig, sample, series, settings } from './fixtures';
 
 export const NOW = 1_700_000_900_000;
 
@@ -21,6 +21,7 @@ export function defaultHandlers(over: Handlers = {}): Handlers {
     'settings.get': () => settings(),
     'settings.update': (patch) => settings(patch),
     'secrets.status': () => ({ available: true, backend: 'Secret Service', reason: null }),
+    'k8s.contexts': () => noKubeconfig(),
     ...over,
   };
 }

@@ -18,7 +18,3 @@ export function Tile({ label, value, detail, children, className, ...rest }: Pro
     </section>
   );
 }
-
-export function NotAvailable() {
-  return <span className="muted">Not available on this platform</span>;
-}

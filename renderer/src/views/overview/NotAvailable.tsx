@@ -1,0 +1,3 @@
+export function NotAvailable() {
+  return <span className="muted">Not available on this platform</span>;
+}

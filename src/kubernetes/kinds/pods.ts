@@ -1,0 +1,113 @@
+import { POD_PHASES, type PodPhase } from '../../contract/types';
+import type { Projected } from './projected';
+import { countAt, keyOf, listAt, metaOf, objectAt, stringAt, type Json } from './read';
+
+export interface PodProjection extends Projected {
+  namespace: string;
+  uid: string;
+  phase: PodPhase;
+  /** kubectl's STATUS column. */
+  status: string;
+  readyContainers: number;
+  containers: number;
+  restarts: number;
+  node: string | null;
+  labels: Readonly<Record<string, string>>;
+  createdAt: number | null;
+  owner: { kind: string; name: string } | null;
+}
+
+const PHASES = new Set<string>(POD_PHASES);
+
+function phaseOf(status: Json): PodPhase {
+  const phase = stringAt(status.phase);
+  if (phase === null) return 'Pending';
+  return PHASES.has(phase) ? (phase as PodPhase) : 'Unknown';
+}
+
+/** The reason a finished container gives, as kubectl words it. */
+function terminatedReason(terminated: Json, prefix = ''): string {
+  const reason = stringAt(terminated.reason);
+  if (reason) return `${prefix}${reason}`;
+  if (typeof terminated.signal === 'number' && terminated.signal !== 0) return `${prefix}Signal:${terminated.signal}`;
+  return `${prefix}ExitCode:${countAt(terminated.exitCode)}`;
+}
+
+/** An init container still running or failed decides the status, as in kubectl. */
+function initStatus(statuses: readonly unknown[], total: number): string | null {
+  for (let i = 0; i < statuses.length; i++) {
+    const state = objectAt(objectAt(statuses[i]).state);
+    const terminated = objectAt(state.terminated);
+    if (state.terminated !== undefined && countAt(terminated.exitCode) === 0 && !terminated.signal) continue;
+    if (state.terminated !== undefined) return terminatedReason(terminated, 'Init:');
+    const waiting = stringAt(objectAt(state.waiting).reason);
+    if (waiting && waiting !== 'PodInitializing') return `Init:${waiting}`;
+    return `Init:${i}/${total}`;
+  }
+  return null;
+}
+
+/** kubectl get pods' STATUS: a container's waiting or terminated reason, Init:…, Terminating, else the phase. */
+function statusOf(raw: Json, status: Json, phase: PodPhase, deleting: boolean): string {
+  let reason = stringAt(status.reason) || phase;
+  const initTotal = listAt(objectAt(raw.spec).initContainers).length;
+  const init = initStatus(listAt(status.initContainerStatuses), initTotal);
+  if (init) {
+    reason = init;
+  } else {
+    let running = false;
+    const containers = listAt(status.containerStatuses);
+    for (let i = containers.length - 1; i >= 0; i--) {
+      const c = objectAt(containers[i]);
+      const state = objectAt(c.state);
+      const waiting = stringAt(objectAt(state.waiting).reason);
+      if (waiting) reason = waiting;
+      else if (state.terminated !== undefined) reason = terminatedReason(objectAt(state.terminated));
+      else if (c.ready === true && state.running !== undefined) running = true;
+    }
+    if (reason === 'Completed' && running) {
+      const ready = listAt(status.conditions).some((c) => objectAt(c).type === 'Ready' && objectAt(c).status === 'True');
+      reason = ready ? 'Running' : 'NotReady';
+    }
+  }
+  if (deleting) return stringAt(status.reason) === 'NodeLost' ? 'Unknown' : 'Terminating';
+  return reason;
+}
+
+function ownerOf(refs: readonly unknown[]): PodProjection['owner'] {
+  const ref = objectAt(refs.find((r) => objectAt(r).controller === true) ?? refs[0]);
+  const kind = stringAt(ref.kind);
+  const name = stringAt(ref.name);
+  return kind && name ? { kind, name } : null;
+}
+
+function restartsOf(status: Json): number {
+  let n = 0;
+  for (const c of listAt(status.initContainerStatuses)) n += countAt(objectAt(c).restartCount);
+  for (const c of listAt(status.containerStatuses)) n += countAt(objectAt(c).restartCount);
+  return n;
+}
+
+export function projectPod(raw: unknown): PodProjection | null {
+  const meta = metaOf(raw);
+  if (!meta) return null;
+  const obj = objectAt(raw);
+  const status = objectAt(obj.status);
+  const phase = phaseOf(status);
+  const namespace = meta.namespace ?? '';
+  return {
+    key: keyOf(namespace, meta.name),
+    namespace,
+    name: meta.name,
+    uid: meta.uid,
+    phase,
+    status: statusOf(obj, status, phase, meta.deleting),
+    readyContainers: listAt(status.containerStatuses).filter((c) => objectAt(c).ready === true).length,
+    containers: listAt(objectAt(obj.spec).containers).length,
+    restarts: restartsOf(status),
+    node: stringAt(objectAt(obj.spec).nodeName) || null,
+    labels: meta.labels,
+    createdAt: meta.createdAt,
+    owner: ownerOf(listAt(objectAt(obj.metadata).ownerReferences)),
+  };
+}

@@ -1,19 +1,11 @@
-import { POD_PHASES, type PodPhase } from '../../contract/types';
+import { POD_PHASES, type K8sPodRow, type PodPhase } from '../../contract/types';
 import type { Projected } from './projected';
 import { countAt, keyOf, listAt, metaOf, objectAt, stringAt, type Json } from './read';
 
-export interface PodProjection extends Projected {
+/** A pod as the cache keeps it: the row the table shows, plus what queries filter on. */
+export interface PodProjection extends Projected, K8sPodRow {
   namespace: string;
-  uid: string;
-  phase: PodPhase;
-  /** kubectl's STATUS column. */
-  status: string;
-  readyContainers: number;
-  containers: number;
-  restarts: number;
-  node: string | null;
   labels: Readonly<Record<string, string>>;
-  createdAt: number | null;
   owner: { kind: string; name: string } | null;
 }
 

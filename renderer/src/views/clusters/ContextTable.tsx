@@ -23,30 +23,19 @@ function StateCell({ context }: { context: K8sContextInfo }) {
   );
 }
 
+const COLUMNS = ['Context', 'Server', 'User', 'Namespace', 'State', 'Watch'];
+
 /** Every kubeconfig context: where it points, its connection state in the server's words, and a switch to connect it. */
 export function ContextTable({ contexts, selected, onSelect, onToggle }: Props) {
   return (
     <table className="table context-table" aria-label="Kubeconfig contexts">
       <thead>
         <tr>
-          <th scope="col">
-            <span className="table__head">Context</span>
-          </th>
-          <th scope="col">
-            <span className="table__head">Server</span>
-          </th>
-          <th scope="col">
-            <span className="table__head">User</span>
-          </th>
-          <th scope="col">
-            <span className="table__head">Namespace</span>
-          </th>
-          <th scope="col">
-            <span className="table__head">State</span>
-          </th>
-          <th scope="col">
-            <span className="table__head">Watch</span>
-          </th>
+          {COLUMNS.map((name) => (
+            <th scope="col" key={name}>
+              <span className="table__head">{name}</span>
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>

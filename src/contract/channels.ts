@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type {
   AlertSummary,
   AppInfo,
+  AuditEntry,
   HostInfo,
   HostSample,
   HostSeries,
   K8sChange,
+  K8sActionResult,
   K8sContexts,
   K8sNamespaceRow,
   K8sOverview,
@@ -14,7 +16,7 @@ import type {
   SecretStoreStatus,
   Settings,
 } from './types';
-import { MAX_POD_PAGE, POD_PHASES, POD_SORTS, SERIES_RANGES } from './types';
+import { MAX_AUDIT_PAGE, MAX_POD_PAGE, POD_PHASES, POD_SORTS, SERIES_RANGES } from './types';
 
 /** A phantom marker that carries a result type without a runtime value. */
 const returns = <T>() => undefined as unknown as T;
@@ -23,6 +25,49 @@ const empty = z.object({}).strict();
 
 /** A kubeconfig context name: any text kubectl accepts (EKS ones are ARNs). */
 const context = z.string().min(1).max(1024);
+
+/** A namespace name: a DNS-1123 label, as the API server requires. */
+const namespace = z
+  .string()
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label (lower-case letters, digits and -)');
+
+/** An object name: a DNS-1123 subdomain (pods, deployments, statefulsets and nodes all use it). */
+const objectName = z
+  .string()
+  .max(253)
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'must be a DNS-1123 subdomain (lower-case letters, digits, - and .)',
+  );
+
+/** A change to a cluster; each one is confirmed by the user first and recorded in the audit log. */
+export const k8sAction = z.discriminatedUnion('action', [
+  z
+    .object({
+      context,
+      action: z.literal('scale'),
+      kind: z.enum(['deployment', 'statefulset']),
+      namespace,
+      name: objectName,
+      replicas: z.number().int().min(0).max(10_000),
+    })
+    .strict(),
+  z.object({ context, action: z.literal('restart'), namespace, name: objectName }).strict(),
+  z
+    .object({
+      context,
+      action: z.literal('rollback'),
+      namespace,
+      name: objectName,
+      revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    })
+    .strict(),
+  z.object({ context, action: z.literal('deletePod'), namespace, name: objectName }).strict(),
+  z.object({ context, action: z.literal('cordon'), name: objectName }).strict(),
+  z.object({ context, action: z.literal('uncordon'), name: objectName }).strict(),
+]);
+export type K8sAction = z.output<typeof k8sAction>;
 
 /**
  * Every request the renderer can make: name, payload schema, result type.
@@ -72,6 +117,18 @@ export const channels = {
       .strict(),
     output: returns<K8sPodPage>(),
   },
+  'k8s.action': { input: k8sAction, output: returns<K8sActionResult>() },
+  /** The audit log, newest first. */
+  'audit.list': {
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        text: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: returns<AuditEntry[]>(),
+  },
 } as const;
 
 /** Every stream the host pushes, with its data type. */
@@ -83,6 +140,8 @@ export const events = {
   'k8s.contextsChanged': returns<K8sContexts>(),
   /** At most every 250 ms per context, naming the kinds that changed. */
   'k8s.changed': returns<K8sChange>(),
+  /** Each audit log entry as it is written. */
+  'audit.appended': returns<AuditEntry>(),
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'UNKNOWN_CHANNEL'
   | 'UNAVAILABLE'
   | 'NOT_FOUND'
+  /** The API server (or another authority) refused the caller this action. */
+  | 'FORBIDDEN'
   | 'INTERNAL';
 
 export interface ContractError {

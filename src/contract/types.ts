@@ -274,3 +274,32 @@ export interface K8sChange {
   kinds: K8sKind[];
   at: number;
 }
+
+/* Cluster actions and the audit log */
+
+export type K8sActionName = 'scale' | 'restart' | 'rollback' | 'deletePod' | 'cordon' | 'uncordon';
+
+export interface K8sActionResult {
+  /** What was done, in a sentence. */
+  message: string;
+  /** The audit log entry that records it. */
+  auditId: number;
+}
+
+/** One change Opsdeck made to a cluster, or tried to. */
+export interface AuditEntry {
+  id: number;
+  ts: number;
+  /** The OS user and the mode, e.g. "alice (desktop)". */
+  actor: string;
+  action: K8sActionName;
+  /** The object acted on and the action's arguments, e.g. { namespace, name, replicas }. */
+  target: Record<string, string | number>;
+  context: string;
+  result: 'ok' | 'error';
+  /** The outcome; on failure the API server's own words. */
+  message: string;
+}
+
+/** The most audit entries one request returns. */
+export const MAX_AUDIT_PAGE = 500;

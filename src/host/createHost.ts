@@ -7,8 +7,10 @@ import { HostHealth } from '../monitoring/hostHealth';
 import { defaultReader, type HostReader } from '../monitoring/hostReader';
 import { HostSampleStore } from '../monitoring/hostSampleStore';
 import { KeychainSecretStore, type SecretStore } from '../secrets/secretStore';
+import { AuditLog } from '../store/auditLog';
 import { openDatabase, type Db } from '../store/database';
 import { KeyValueStore } from '../store/keyValue';
+import { actorName, auditedAction } from './auditedActions';
 import { dispatch, type Handlers } from './dispatch';
 import { readSettings, writeSettings } from './settings';
 import { version } from './version';
@@ -45,6 +47,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const db: Db = openDatabase(options.dataDir);
   const kv = new KeyValueStore(db);
   const samples = new HostSampleStore(db, intervalMs);
+  const audit = new AuditLog(db);
+  const actor = actorName(options.mode);
   const secrets = options.secretStore ?? new KeychainSecretStore();
   const health = new HostHealth();
   const bus = new EventEmitter();
@@ -101,6 +105,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'k8s.overview': ({ context }) => clusters.overview(context),
     'k8s.namespaces': ({ context }) => clusters.namespaces(context),
     'k8s.pods': ({ context, ...query }) => clusters.pods(context, query),
+    'k8s.action': (action) => auditedAction(clusters, audit, actor, (entry) => emit('audit.appended', entry), action),
+    'audit.list': (query) => audit.list(query),
   };
 
   samples.compact();

@@ -49,7 +49,8 @@ export class ClusterConnection {
 
   constructor(
     readonly name: string,
-    private readonly api: KubeApi,
+    /** The context's API client, shared with the actions taken on it. */
+    readonly api: KubeApi,
     listener: ConnectionListener,
     options: ConnectionOptions = {},
   ) {

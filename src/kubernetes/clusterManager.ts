@@ -3,7 +3,7 @@ import type { K8sChange, K8sContextInfo, K8sContexts, K8sKind, K8sNamespaceRow, 
 import type { KeyValueStore } from '../store/keyValue';
 import { ClusterConnection, type ConnectionOptions } from './clusterConnection';
 import { Coalescer } from './coalescer';
-import { KubeApiClient, type UsableContext } from './kubeApi';
+import { KubeApiClient, type KubeApi, type UsableContext } from './kubeApi';
 import { loadKubeconfig, type Kubeconfig, type ResolvedContext } from './kubeconfig';
 import { KubeconfigWatcher } from './kubeconfigWatcher';
 import type { PodQuery } from './podQuery';
@@ -115,6 +115,11 @@ export class ClusterManager {
 
   async namespaces(name: string): Promise<K8sNamespaceRow[]> {
     return (await this.connection(name)).namespaces();
+  }
+
+  /** The API client of an enabled, connected context: actions reuse its credentials and connections. */
+  async api(name: string): Promise<KubeApi> {
+    return (await this.connection(name)).api;
   }
 
   private ready(): Promise<void> {

@@ -9,8 +9,16 @@ import { LineSplitter } from './lineSplitter';
 /** Requests made with one preparation of the context's credentials. */
 export interface KubeSession {
   getJson(path: string, signal: AbortSignal): Promise<unknown>;
+  /** A write (PATCH, DELETE, …) with an optional JSON body; resolves with the server's JSON answer. */
+  requestJson(method: string, path: string, signal: AbortSignal, body?: JsonBody): Promise<unknown>;
   /** Reads a streamed answer line by line; resolves when the server ends it. */
   stream(path: string, signal: AbortSignal, handlers: StreamHandlers, idleTimeoutMs: number): Promise<void>;
+}
+
+/** A request body and its media type, which for PATCH names the kind of patch. */
+export interface JsonBody {
+  contentType: string;
+  value: unknown;
 }
 
 export interface StreamHandlers {
@@ -61,15 +69,17 @@ class Session implements KubeSession {
     private readonly timeoutMs: number,
   ) {}
 
-  private open(path: string, signal: AbortSignal, timeoutMs: number): Promise<http.IncomingMessage> {
+  private open(path: string, signal: AbortSignal, timeoutMs: number, method = 'GET', body?: JsonBody): Promise<http.IncomingMessage> {
     // A server URL may carry a path (a proxy such as Rancher's): requests go below it.
     const url = new URL(this.base.pathname.replace(/\/$/, '') + path, this.base);
     const lib = url.protocol === 'https:' ? https : http;
+    const payload = body && JSON.stringify(body.value);
+    const bodyHeaders = body && payload !== undefined ? { 'Content-Type': body.contentType, 'Content-Length': Buffer.byteLength(payload) } : {};
     return new Promise((resolve, reject) => {
       const req = lib.request(url, {
-        method: 'GET',
+        method,
         agent: this.agent,
-        headers: { ...this.headers, Accept: 'application/json' },
+        headers: { ...this.headers, ...bodyHeaders, Accept: 'application/json' },
         auth: this.auth,
         signal,
         timeout: timeoutMs,
@@ -79,16 +89,22 @@ class Session implements KubeSession {
         req.destroy(new KubeApiError('unreachable', `${url.host} sent nothing for ${Math.round(timeoutMs / 1000)} s`)),
       );
       req.on('error', (err) => reject(err instanceof KubeApiError ? err : new KubeApiError('unreachable', networkMessage(err))));
-      req.end();
+      req.end(payload);
     });
   }
 
-  async getJson(path: string, signal: AbortSignal): Promise<unknown> {
-    const res = await this.open(path, signal, this.timeoutMs);
-    const body = await readBody(res);
-    if (res.statusCode !== 200) throw failureFromBody(res.statusCode ?? 0, body);
+  getJson(path: string, signal: AbortSignal): Promise<unknown> {
+    return this.requestJson('GET', path, signal);
+  }
+
+  async requestJson(method: string, path: string, signal: AbortSignal, body?: JsonBody): Promise<unknown> {
+    const res = await this.open(path, signal, this.timeoutMs, method, body);
+    const text = await readBody(res);
+    const status = res.statusCode ?? 0;
+    // Writes answer 201 (created) or 202 (accepted, e.g. a delete still in progress) as well as 200.
+    if (status < 200 || status > 299) throw failureFromBody(status, text);
     try {
-      return JSON.parse(body);
+      return JSON.parse(text);
     } catch {
       throw new KubeApiError('error', `The API server's answer to ${path.split('?')[0]} is not JSON`);
     }

@@ -39,4 +39,21 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Every change Opsdeck made to a cluster, or tried to: who, what, where, and how it ended.
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ts INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        context TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('ok', 'error')),
+        message TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_ts ON audit_log (ts DESC, id DESC);
+    `,
+  },
 ];

@@ -42,6 +42,7 @@ function recording(api: KubeApi, afterPage: (path: string) => void = () => undef
           return body;
         },
         stream: (path, signal, handlers, idle) => s.stream(path, signal, handlers, idle),
+        requestJson: (method, path, signal, body) => s.requestJson(method, path, signal, body),
       };
     },
     close: () => api.close(),

@@ -1,5 +1,5 @@
 import { POD_PHASES } from '@contract/types';
-import type { K8sOverview } from '@contract';
+import type { K8sLaggingDeployment, K8sOverview } from '@contract';
 import { Tile } from '../../components/Tile';
 import { formatBytes } from '../../format/bytes';
 
@@ -21,7 +21,12 @@ function KindNotes({ overview }: { overview: K8sOverview }) {
   );
 }
 
-export function ClusterOverview({ overview }: { overview: K8sOverview }) {
+interface Props {
+  overview: K8sOverview;
+  onScale(deployment: K8sLaggingDeployment): void;
+}
+
+export function ClusterOverview({ overview, onScale }: Props) {
   const { nodes, pods, deployments, namespaces } = overview;
   const phases = POD_PHASES.filter((p) => pods.byPhase[p] > 0);
   return (
@@ -61,7 +66,10 @@ export function ClusterOverview({ overview }: { overview: K8sOverview }) {
             <ul className="lagging-list">
               {deployments.lagging.slice(0, 4).map((d) => (
                 <li key={`${d.namespace}/${d.name}`} className="mono">
-                  {d.namespace}/{d.name} {d.ready}/{d.desired}
+                  {d.namespace}/{d.name} {d.ready}/{d.desired}{' '}
+                  <button type="button" className="button button--ghost" aria-label={`Scale deployment ${d.namespace}/${d.name}`} onClick={() => onScale(d)}>
+                    Scale…
+                  </button>
                 </li>
               ))}
               {deployments.notAtDesired > 4 && <li className="muted">and {deployments.notAtDesired - 4} more</li>}

@@ -6,6 +6,7 @@ import { ContextDetail } from './ContextDetail';
 import { ContextTable } from './ContextTable';
 import { KubeconfigProblems } from './KubeconfigProblems';
 import { NoContexts } from './NoContexts';
+import { RecentActions } from './RecentActions';
 import { useClusterRoute } from './useClusterRoute';
 import { useK8sContexts } from './useK8sContexts';
 import './clusters.css';
@@ -60,6 +61,7 @@ export function ClustersView() {
                   them, reading with the credentials this context names.
                 </p>
               )}
+              <RecentActions />
             </>
           );
         }}

@@ -1,4 +1,5 @@
-import type { K8sContextInfo } from '@contract';
+import type { K8sContextInfo, K8sLaggingDeployment } from '@contract';
+import { useState } from 'react';
 import { ResourceView } from '../../components/ResourceView';
 import { formatTime } from '../../format/time';
 import { useHostEvent } from '../../state/useHostEvent';
@@ -6,6 +7,7 @@ import { useRefreshingCall } from '../../state/useRefreshingCall';
 import { ClusterOverview } from './ClusterOverview';
 import type { ClusterRoute } from './clusterRoute';
 import { PodsSection } from './PodsSection';
+import { ScaleDialog } from './ScaleDialog';
 
 interface Props {
   context: K8sContextInfo;
@@ -35,6 +37,7 @@ export function ContextDetail({ context, route, onRoute }: Props) {
   useHostEvent('k8s.changed', (change) => change.context === context.name && refresh());
   // A state change (connected, unreachable, …) shows in the overview's kind notes too.
   useHostEvent('k8s.contextsChanged', refresh);
+  const [scaling, setScaling] = useState<K8sLaggingDeployment | null>(null);
 
   return (
     <div className="context-detail" data-testid="context-detail" data-context={context.name}>
@@ -44,8 +47,9 @@ export function ContextDetail({ context, route, onRoute }: Props) {
       </div>
       <ConnectionProblem context={context} />
       <ResourceView resource={resource} onRetry={refresh} loadingLabel="Loading the cluster overview…" errorTitle="Could not load the overview">
-        {(overview) => <ClusterOverview overview={overview} />}
+        {(overview) => <ClusterOverview overview={overview} onScale={setScaling} />}
       </ResourceView>
+      {scaling && <ScaleDialog context={context.name} deployment={scaling} onClose={() => setScaling(null)} />}
       <PodsSection context={context.name} route={route} onRoute={onRoute} />
     </div>
   );

@@ -1,3 +1,6 @@
+import type { K8sPodRow } from '@contract';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
 import { useHostEvent } from '../../state/useHostEvent';
@@ -5,6 +8,7 @@ import { useRefreshingCall } from '../../state/useRefreshingCall';
 import type { ClusterRoute } from './clusterRoute';
 import { PodFilters } from './PodFilters';
 import { PodsTable } from './PodsTable';
+import { useK8sAction } from './useK8sAction';
 import { usePodWindow, type PodFilter } from './usePodWindow';
 
 interface Props {
@@ -30,6 +34,8 @@ export function PodsSection({ context, route, onRoute }: Props) {
   const filter = filterOf(context, route);
   const pods = usePodWindow(filter);
   const namespaces = useRefreshingCall('k8s.namespaces', { context });
+  const act = useK8sAction();
+  const [deleting, setDeleting] = useState<K8sPodRow | null>(null);
   useHostEvent('k8s.changed', (change) => {
     if (change.context === context && (change.kinds.includes('namespaces') || change.kinds.includes('pods'))) namespaces.refresh();
   });
@@ -61,7 +67,16 @@ export function PodsSection({ context, route, onRoute }: Props) {
         <p className="note pods-empty">{filtered ? 'No pods match these filters.' : 'This cluster has no pods.'}</p>
       )}
       {pods.matched !== null && pods.matched > 0 && (
-        <PodsTable window={pods} sort={route.sort} dir={route.dir} onSort={(sort, dir) => onRoute({ sort, dir })} resetKey={JSON.stringify(filter)} />
+        <PodsTable window={pods} sort={route.sort} dir={route.dir} onSort={(sort, dir) => onRoute({ sort, dir })} resetKey={JSON.stringify(filter)} onDelete={setDeleting} />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title="Delete pod"
+          statement={`Delete pod ${deleting.namespace}/${deleting.name} in context ${context}?`}
+          confirmLabel="Delete pod"
+          onClose={() => setDeleting(null)}
+          onConfirm={() => act({ context, action: 'deletePod', namespace: deleting.namespace, name: deleting.name })}
+        />
       )}
     </section>
   );

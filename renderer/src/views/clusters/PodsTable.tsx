@@ -1,4 +1,4 @@
-import type { PodSort, SortDirection } from '@contract';
+import type { K8sPodRow, PodSort, SortDirection } from '@contract';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { POD_COLUMNS } from './podColumns';
 import type { PodWindow } from './usePodWindow';
@@ -16,13 +16,17 @@ interface Props {
   onSort(sort: PodSort, dir: SortDirection): void;
   /** Changes when the filter does: the table scrolls back to the top. */
   resetKey: string;
+  onDelete(row: K8sPodRow): void;
 }
+
+/** The data columns and the one with each row's actions. */
+const COLUMN_COUNT = POD_COLUMNS.length + 1;
 
 /** Stands in for rows out of view, so the scrollbar is that of the whole result. */
 function Spacer({ rows }: { rows: number }) {
   return (
     <tr className="pods-table__spacer" aria-hidden="true">
-      <td colSpan={POD_COLUMNS.length} style={{ height: rows * ROW_PX }} />
+      <td colSpan={COLUMN_COUNT} style={{ height: rows * ROW_PX }} />
     </tr>
   );
 }
@@ -44,7 +48,7 @@ function statusTone(status: string, phase: string): string {
  * The pods of a query as a virtualized table: only the rows in view (plus a margin) are
  * rendered, and spacer rows stand in for the rest, so 100,000 matches scroll like 100.
  */
-export function PodsTable({ window: pods, sort, dir, onSort, resetKey }: Props) {
+export function PodsTable({ window: pods, sort, dir, onSort, resetKey, onDelete }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT_PX);
@@ -85,10 +89,15 @@ export function PodsTable({ window: pods, sort, dir, onSort, resetKey }: Props) 
               {c.cell(row, now)}
             </td>
           ))}
+          <td className="pods-table__action">
+            <button type="button" className="button button--ghost" aria-label={`Delete pod ${row.namespace}/${row.name}`} title="Delete pod" onClick={() => onDelete(row)}>
+              Delete
+            </button>
+          </td>
         </tr>
       ) : (
         <tr key={`pending-${i}`} aria-rowindex={i + 2} className="pods-table__pending">
-          <td colSpan={POD_COLUMNS.length}>…</td>
+          <td colSpan={COLUMN_COUNT}>…</td>
         </tr>
       ),
     );
@@ -101,6 +110,7 @@ export function PodsTable({ window: pods, sort, dir, onSort, resetKey }: Props) 
           {POD_COLUMNS.map((c) => (
             <col key={c.id} style={{ width: c.width }} />
           ))}
+          <col style={{ width: '72px' }} />
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
@@ -121,6 +131,9 @@ export function PodsTable({ window: pods, sort, dir, onSort, resetKey }: Props) 
                 </th>
               );
             })}
+            <th scope="col">
+              <span className="table__head">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -22,6 +22,7 @@ export function defaultHandlers(over: Handlers = {}): Handlers {
     'settings.update': (patch) => settings(patch),
     'secrets.status': () => ({ available: true, backend: 'Secret Service', reason: null }),
     'k8s.contexts': () => noKubeconfig(),
+    'audit.list': () => [],
     ...over,
   };
 }

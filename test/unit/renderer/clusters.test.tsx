@@ -4,28 +4,12 @@ import { ContractCallError } from '@contract/errors';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROW_PX } from '../../../renderer/src/views/clusters/PodsTable';
-import { noKubeconfig } from './helpers/fixtures';
+import { k8sContext, noKubeconfig } from './helpers/fixtures';
 import { LAZY, NOW, renderApp } from './helpers/renderApp';
 
 beforeEach(() => history.replaceState(null, '', '/#/clusters'));
 afterEach(cleanup);
 
-const context = (over: Partial<K8sContextInfo> = {}): K8sContextInfo => ({
-  name: 'prod',
-  cluster: 'prod',
-  server: 'https://prod.example:6443',
-  user: 'admin',
-  namespace: null,
-  source: '/home/ops/.kube/config',
-  current: false,
-  enabled: false,
-  state: 'disabled',
-  message: null,
-  lastAttemptAt: null,
-  nextRetryAt: null,
-  warnings: [],
-  ...over,
-});
 
 const contexts = (list: K8sContextInfo[], over: Partial<K8sContexts> = {}): K8sContexts => ({
   files: ['/home/ops/.kube/config'],
@@ -79,7 +63,7 @@ function podsHost(count: number) {
   };
 }
 
-const enabledProd = () => contexts([context({ enabled: true, state: 'connected', current: true })]);
+const enabledProd = () => contexts([k8sContext({ enabled: true, state: 'connected', current: true })]);
 
 function renderCluster(count = 5000) {
   return renderApp({
@@ -115,9 +99,9 @@ describe('Clusters', () => {
         'k8s.contexts': () =>
           contexts(
             [
-              context({ name: 'lab', server: 'https://10.0.0.5:6443', warnings: ['TLS certificate verification is off (insecure-skip-tls-verify): anyone on the network path could read or change this traffic.'] }),
-              context({ name: 'prod', current: true, enabled: true, state: 'unreachable', message: 'connect ECONNREFUSED 10.0.0.9:6443', lastAttemptAt: NOW, nextRetryAt: NOW + 8000 }),
-              context({ name: 'staging', enabled: true, state: 'unauthorized', message: 'Unauthorized' }),
+              k8sContext({ name: 'lab', server: 'https://10.0.0.5:6443', warnings: ['TLS certificate verification is off (insecure-skip-tls-verify): anyone on the network path could read or change this traffic.'] }),
+              k8sContext({ name: 'prod', current: true, enabled: true, state: 'unreachable', message: 'connect ECONNREFUSED 10.0.0.9:6443', lastAttemptAt: NOW, nextRetryAt: NOW + 8000 }),
+              k8sContext({ name: 'staging', enabled: true, state: 'unauthorized', message: 'Unauthorized' }),
             ],
             { problems: [{ file: '/home/ops/.kube/broken', message: 'bad indentation of a mapping entry (3:5)' }] },
           ),
@@ -140,10 +124,10 @@ describe('Clusters', () => {
     const view = renderApp({
       tab: 'clusters',
       handlers: {
-        'k8s.contexts': () => contexts([context()]),
+        'k8s.contexts': () => contexts([k8sContext()]),
         'k8s.setEnabled': ({ enabled }) =>
           new Promise((resolve) => {
-            answer = () => resolve(contexts([context({ enabled, state: enabled ? 'connecting' : 'disabled' })]));
+            answer = () => resolve(contexts([k8sContext({ enabled, state: enabled ? 'connecting' : 'disabled' })]));
           }),
         'k8s.overview': () => ({ ...overview(), state: 'connecting' }),
         'k8s.namespaces': () => [],
@@ -228,7 +212,7 @@ describe('Clusters', () => {
     await waitFor(() => expect(view.callsTo('k8s.pods').length).toBe(pods + 1));
     expect(view.callsTo('k8s.overview').length).toBe(overviews + 1);
 
-    act(() => view.emit('k8s.contextsChanged', contexts([context({ enabled: true, state: 'unreachable', message: 'connect ETIMEDOUT' })])));
+    act(() => view.emit('k8s.contextsChanged', contexts([k8sContext({ enabled: true, state: 'unreachable', message: 'connect ETIMEDOUT' })])));
     expect(await screen.findByText('prod is unreachable')).toBeTruthy();
   });
 });

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import type { AuditEntry, ChannelInput, K8sContextInfo, K8sOverview, K8sPodPage } from '@contract';
+import type { AuditEntry, ChannelInput, K8sOverview, K8sPodPage } from '@contract';
 import { ContractCallError } from '@contract/errors';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfirmDialog } from '../../../renderer/src/components/ConfirmDialog';
+import { k8sContext } from './helpers/fixtures';
 import { LAZY, NOW, renderApp } from './helpers/renderApp';
 
 beforeEach(() => history.replaceState(null, '', '/#/clusters'));
@@ -64,21 +65,7 @@ describe('ConfirmDialog', () => {
   });
 });
 
-const prod: K8sContextInfo = {
-  name: 'prod',
-  cluster: 'prod',
-  server: 'https://prod.example:6443',
-  user: 'admin',
-  namespace: null,
-  source: '/home/ops/.kube/config',
-  current: true,
-  enabled: true,
-  state: 'connected',
-  message: null,
-  lastAttemptAt: null,
-  nextRetryAt: null,
-  warnings: [],
-};
+const prod = k8sContext({ current: true, enabled: true, state: 'connected' });
 
 const overview = (): K8sOverview => ({
   context: 'prod',

@@ -1,4 +1,4 @@
-import type { AlertSummary, AppInfo, HostInfo, HostSample, HostSeries, K8sContexts, SeriesPoint, Settings } from '@contract';
+import type { AlertSummary, AppInfo, HostInfo, HostSample, HostSeries, K8sContextInfo, K8sContexts, SeriesPoint, Settings } from '@contract';
 
 export const GIB = 1024 ** 3;
 
@@ -76,4 +76,22 @@ export const noKubeconfig = (): K8sContexts => ({
   problems: [],
   currentContext: null,
   contexts: [],
+});
+
+/** A kubeconfig context as the host reports it; switched off unless told otherwise. */
+export const k8sContext = (over: Partial<K8sContextInfo> = {}): K8sContextInfo => ({
+  name: 'prod',
+  cluster: 'prod',
+  server: 'https://prod.example:6443',
+  user: 'admin',
+  namespace: null,
+  source: '/home/ops/.kube/config',
+  current: false,
+  enabled: false,
+  state: 'disabled',
+  message: null,
+  lastAttemptAt: null,
+  nextRetryAt: null,
+  warnings: [],
+  ...over,
 });

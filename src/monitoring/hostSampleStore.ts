@@ -27,6 +27,8 @@ const SERIES_COLUMNS = `
 export class HostSampleStore {
   private readonly insertStmt;
   private readonly latestStmt;
+  /** Series queries by table: raw samples and five-minute rollups. */
+  private readonly seriesStmts;
 
   constructor(
     private readonly db: Db,
@@ -39,6 +41,13 @@ export class HostSampleStore {
     this.latestStmt = db.prepare<[], { detail: string }>(
       'SELECT detail FROM host_samples ORDER BY ts DESC LIMIT 1',
     );
+    const seriesFrom = (table: string) =>
+      db.prepare<[number, number, number], SeriesPoint>(
+        `SELECT ts - ts % ? AS ts, ${SERIES_COLUMNS}
+         FROM ${table} WHERE ts > ? AND ts <= ?
+         GROUP BY 1 ORDER BY 1`,
+      );
+    this.seriesStmts = { raw: seriesFrom('host_samples'), rollups: seriesFrom('host_samples_5m') };
   }
 
   insert(sample: HostSample): void {
@@ -72,14 +81,7 @@ export class HostSampleStore {
     const resolution = fromRollups ? ROLLUP_STEP_MS : this.sampleIntervalMs;
     const stepMs = Math.max(resolution, Math.ceil(span / MAX_POINTS / 1000) * 1000);
     const from = now - span;
-    const table = fromRollups ? 'host_samples_5m' : 'host_samples';
-    const points = this.db
-      .prepare<[number, number, number], SeriesPoint>(
-        `SELECT ts - ts % ? AS ts, ${SERIES_COLUMNS}
-         FROM ${table} WHERE ts > ? AND ts <= ?
-         GROUP BY 1 ORDER BY 1`,
-      )
-      .all(stepMs, from, now);
+    const points = (fromRollups ? this.seriesStmts.rollups : this.seriesStmts.raw).all(stepMs, from, now);
     return { range, stepMs, from, to: now, points };
   }
 

@@ -33,9 +33,11 @@ export class KeychainSecretStore implements SecretStore {
 
   constructor(
     private readonly service = SECRET_SERVICE,
-    private readonly load: () => Promise<KeytarApi> = async () =>
-      ((await import('keytar')) as unknown as { default?: KeytarApi }).default ??
-      ((await import('keytar')) as unknown as KeytarApi),
+    private readonly load: () => Promise<KeytarApi> = async () => {
+      // The bundled CommonJS module may arrive wrapped in a default export.
+      const mod = (await import('keytar')) as unknown as KeytarApi & { default?: KeytarApi };
+      return mod.default ?? mod;
+    },
   ) {}
 
   private keytar(): Promise<KeytarApi> {

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { AppInfo, AuditEntry, K8sAction, K8sActionResult } from '../contract';
+import type { AppInfo, AuditEntry, K8sAction, ActionResult } from '../contract';
 import { OpsdeckError } from '../contract';
 import { actionTarget, runAction } from '../kubernetes/actions';
 import type { ClusterManager } from '../kubernetes/clusterManager';
@@ -24,7 +24,7 @@ export async function auditedAction(
   actor: string,
   onAppended: (entry: AuditEntry) => void,
   action: K8sAction,
-): Promise<K8sActionResult> {
+): Promise<ActionResult> {
   const record = (result: AuditEntry['result'], message: string) => {
     const entry = audit.append({ ts: Date.now(), actor, action: action.action, target: actionTarget(action), context: action.context, result, message });
     onAppended(entry);

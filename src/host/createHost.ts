@@ -10,8 +10,9 @@ import { KeychainSecretStore, type SecretStore } from '../secrets/secretStore';
 import { AuditLog } from '../store/auditLog';
 import { openDatabase, type Db } from '../store/database';
 import { KeyValueStore } from '../store/keyValue';
-import { actorName, auditedAction } from './auditedActions';
+import { actorName } from './auditedActions';
 import { dispatch, type Handlers } from './dispatch';
+import { k8sHandlers } from './handlers/k8s';
 import { readSettings, writeSettings } from './settings';
 import { version } from './version';
 
@@ -100,13 +101,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       return next;
     },
     'secrets.status': () => secrets.status(),
-    'k8s.contexts': () => clusters.contexts(),
-    'k8s.setEnabled': ({ context, enabled }) => clusters.setEnabled(context, enabled),
-    'k8s.overview': ({ context }) => clusters.overview(context),
-    'k8s.namespaces': ({ context }) => clusters.namespaces(context),
-    'k8s.pods': ({ context, ...query }) => clusters.pods(context, query),
-    'k8s.action': (action) => auditedAction(clusters, audit, actor, (entry) => emit('audit.appended', entry), action),
     'audit.list': (query) => audit.list(query),
+    ...k8sHandlers({ clusters, audit, actor, onAudit: (entry) => emit('audit.appended', entry) }),
   };
 
   samples.compact();

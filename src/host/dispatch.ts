@@ -8,9 +8,12 @@ import {
   type Result,
 } from '../contract';
 
-export type Handlers = {
-  [K in ChannelName]: (input: ParsedInput<K>) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
+/** Implementations of the channels in K; each domain supplies its own and the host joins them. */
+export type HandlersFor<K extends ChannelName> = {
+  [P in K]: (input: ParsedInput<P>) => ChannelOutput<P> | Promise<ChannelOutput<P>>;
 };
+
+export type Handlers = HandlersFor<ChannelName>;
 
 /**
  * Validates a request against the contract and runs its handler.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditEntry, HostEvent, K8sActionResult, K8sPodPage, Result } from '../../src/contract';
+import type { AuditEntry, HostEvent, ActionResult, K8sPodPage, Result } from '../../src/contract';
 import { createHost, type Host } from '../../src/host/createHost';
 import { KeychainSecretStore } from '../../src/secrets/secretStore';
 import { startTestApiServer, type TestApiServer } from '../k8s';
@@ -43,10 +43,10 @@ async function connected(): Promise<{ server: TestApiServer; host: Host; events:
 
 const act = (host: Host, action: Record<string, unknown>) => host.invoke('k8s.action', { context: 'lab', ...action });
 
-async function ok(result: Promise<Result<unknown>>): Promise<K8sActionResult> {
+async function ok(result: Promise<Result<unknown>>): Promise<ActionResult> {
   const r = await result;
   if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
-  return r.value as K8sActionResult;
+  return r.value as ActionResult;
 }
 
 const ownedSets = (server: TestApiServer, deployment: K8sObject) =>

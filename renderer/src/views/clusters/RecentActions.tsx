@@ -21,6 +21,8 @@ function described({ action, target: t }: AuditEntry): string {
     case 'cordon':
     case 'uncordon':
       return `${action} node ${object}`;
+    default:
+      return `${action} ${object}`;
   }
 }
 

@@ -1,27 +1,7 @@
 import { z } from 'zod';
-import type {
-  AlertSummary,
-  AppInfo,
-  AuditEntry,
-  HostInfo,
-  HostSample,
-  HostSeries,
-  K8sChange,
-  K8sActionResult,
-  K8sContexts,
-  K8sNamespaceRow,
-  K8sOverview,
-  K8sPodPage,
-  NavigationTarget,
-  SecretStoreStatus,
-  Settings,
-} from './types';
-import { MAX_AUDIT_PAGE, MAX_POD_PAGE, POD_PHASES, POD_SORTS, SERIES_RANGES } from './types';
-
-/** A phantom marker that carries a result type without a runtime value. */
-const returns = <T>() => undefined as unknown as T;
-
-const empty = z.object({}).strict();
+import type { ActionResult, K8sChange, K8sContexts, K8sNamespaceRow, K8sOverview, K8sPodPage } from '../types';
+import { MAX_POD_PAGE, POD_PHASES, POD_SORTS } from '../types';
+import { empty, returns } from './schema';
 
 /** A kubeconfig context name: any text kubectl accepts (EKS ones are ARNs). */
 const context = z.string().min(1).max(1024);
@@ -69,30 +49,7 @@ export const k8sAction = z.discriminatedUnion('action', [
 ]);
 export type K8sAction = z.output<typeof k8sAction>;
 
-/**
- * Every request the renderer can make: name, payload schema, result type.
- * The host implements exactly these; preload, serve mode and renderer are typed from them.
- */
-export const channels = {
-  'app.info': { input: empty, output: returns<AppInfo>() },
-  'host.info': { input: empty, output: returns<HostInfo>() },
-  'host.latest': { input: empty, output: returns<HostSample | null>() },
-  'host.series': {
-    input: z.object({ range: z.enum(SERIES_RANGES) }).strict(),
-    output: returns<HostSeries>(),
-  },
-  'alerts.summary': { input: empty, output: returns<AlertSummary>() },
-  'settings.get': { input: empty, output: returns<Settings>() },
-  'settings.update': {
-    input: z
-      .object({
-        theme: z.enum(['system', 'light', 'dark']).optional(),
-        notificationsPaused: z.boolean().optional(),
-      })
-      .strict(),
-    output: returns<Settings>(),
-  },
-  'secrets.status': { input: empty, output: returns<SecretStoreStatus>() },
+export const k8sChannels = {
   'k8s.contexts': { input: empty, output: returns<K8sContexts>() },
   'k8s.setEnabled': {
     input: z.object({ context, enabled: z.boolean() }).strict(),
@@ -117,41 +74,11 @@ export const channels = {
       .strict(),
     output: returns<K8sPodPage>(),
   },
-  'k8s.action': { input: k8sAction, output: returns<K8sActionResult>() },
-  /** The audit log, newest first. */
-  'audit.list': {
-    input: z
-      .object({
-        limit: z.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),
-        offset: z.number().int().min(0).max(10_000_000).default(0),
-        text: z.string().max(200).optional(),
-      })
-      .strict(),
-    output: returns<AuditEntry[]>(),
-  },
+  'k8s.action': { input: k8sAction, output: returns<ActionResult>() },
 } as const;
 
-/** Every stream the host pushes, with its data type. */
-export const events = {
-  'host.sample': returns<HostSample>(),
-  'alerts.changed': returns<AlertSummary>(),
-  'settings.changed': returns<Settings>(),
-  'ui.navigate': returns<NavigationTarget>(),
+export const k8sEvents = {
   'k8s.contextsChanged': returns<K8sContexts>(),
   /** At most every 250 ms per context, naming the kinds that changed. */
   'k8s.changed': returns<K8sChange>(),
-  /** Each audit log entry as it is written. */
-  'audit.appended': returns<AuditEntry>(),
 } as const;
-
-export type ChannelName = keyof typeof channels;
-export type ChannelInput<K extends ChannelName> = z.input<(typeof channels)[K]['input']>;
-export type ParsedInput<K extends ChannelName> = z.output<(typeof channels)[K]['input']>;
-export type ChannelOutput<K extends ChannelName> = (typeof channels)[K]['output'];
-
-export type EventName = keyof typeof events;
-export type EventData<K extends EventName> = (typeof events)[K];
-export type HostEvent = { [K in EventName]: { name: K; data: EventData<K> } }[EventName];
-
-export const isChannelName = (name: unknown): name is ChannelName =>
-  typeof name === 'string' && Object.hasOwn(channels, name);

@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { coreChannels, coreEvents } from './core';
+import { k8sChannels, k8sEvents } from './k8s';
+
+export { k8sAction, type K8sAction } from './k8s';
+
+/**
+ * Every request the renderer can make: name, payload schema, result type.
+ * The host implements exactly these; preload, serve mode and renderer are typed from them.
+ * Each domain declares its own in a file of this folder.
+ */
+export const channels = { ...coreChannels, ...k8sChannels } as const;
+
+/** Every stream the host pushes, with its data type. */
+export const events = { ...coreEvents, ...k8sEvents } as const;
+
+export type ChannelName = keyof typeof channels;
+export type ChannelInput<K extends ChannelName> = z.input<(typeof channels)[K]['input']>;
+export type ParsedInput<K extends ChannelName> = z.output<(typeof channels)[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = (typeof channels)[K]['output'];
+
+export type EventName = keyof typeof events;
+export type EventData<K extends EventName> = (typeof events)[K];
+export type HostEvent = { [K in EventName]: { name: K; data: EventData<K> } }[EventName];
+
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.hasOwn(channels, name);

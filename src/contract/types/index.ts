@@ -1,0 +1,4 @@
+/** Data shapes that cross the contract, one file per domain. */
+export * from './core';
+export * from './k8s';
+export * from './audit';

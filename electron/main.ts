@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createClient } from '@contract';
 import { readEnvConfig, type EnvConfig } from '../src/host/config';
 import { createHost, type Host } from '../src/host/createHost';
+import { adoptLoginShellEnv } from '../src/shell/loginShellEnv';
 import { preloadFile, rendererSource, resourcesDir } from './appPaths';
 import { isAppUrl } from './appUrl';
 import { forwardHostEvents, handleInvoke } from './ipc';
@@ -41,8 +42,11 @@ app.setPath('userData', customDataDir ? path.resolve(customDataDir) : path.join(
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Read while Electron gets ready: the host needs it (exec plugins on PATH, KUBECONFIG) from its start.
+  const loginShell = adoptLoginShellEnv({ log: (m) => console.error(`[opsdeck] ${m}`) });
   void app
     .whenReady()
+    .then(() => loginShell)
     .then(() => (config instanceof Error ? fail('Opsdeck settings are invalid', config.message) : start(config)));
 }
 

@@ -17,6 +17,34 @@ export function actorName(mode: AppInfo['mode']): string {
   return `${user} (${mode})`;
 }
 
+export interface AuditDeps {
+  audit: AuditLog;
+  actor: string;
+  onAppended: (entry: AuditEntry) => void;
+}
+
+/** Runs a change and records it, success or failure, before answering; the answer carries the entry's id. */
+export async function recordAudited<T extends { message: string }>(
+  { audit, actor, onAppended }: AuditDeps,
+  what: Pick<AuditEntry, 'action' | 'target' | 'context'>,
+  run: () => Promise<T>,
+): Promise<T & { auditId: number }> {
+  const record = (result: AuditEntry['result'], message: string) => {
+    const entry = audit.append({ ts: Date.now(), actor, ...what, result, message });
+    onAppended(entry);
+    return entry;
+  };
+  let done: T;
+  try {
+    done = await run();
+  } catch (err) {
+    const failure = err instanceof OpsdeckError ? err : new OpsdeckError('INTERNAL', err instanceof Error ? err.message : String(err));
+    record('error', failure.message);
+    throw failure;
+  }
+  return { ...done, auditId: record('ok', done.message).id };
+}
+
 /** Runs a cluster action and records it, success or failure, before answering. */
 export async function auditedAction(
   clusters: ClusterManager,
@@ -25,18 +53,7 @@ export async function auditedAction(
   onAppended: (entry: AuditEntry) => void,
   action: K8sAction,
 ): Promise<ActionResult> {
-  const record = (result: AuditEntry['result'], message: string) => {
-    const entry = audit.append({ ts: Date.now(), actor, action: action.action, target: actionTarget(action), context: action.context, result, message });
-    onAppended(entry);
-    return entry;
-  };
-  let done: string;
-  try {
-    done = await runAction(await clusters.api(action.context), action);
-  } catch (err) {
-    const failure = err instanceof OpsdeckError ? err : new OpsdeckError('INTERNAL', err instanceof Error ? err.message : String(err));
-    record('error', failure.message);
-    throw failure;
-  }
-  return { message: done, auditId: record('ok', done).id };
+  return recordAudited({ audit, actor, onAppended }, { action: action.action, target: actionTarget(action), context: action.context }, async () => ({
+    message: await runAction(await clusters.api(action.context), action),
+  }));
 }

@@ -1,18 +1,24 @@
 import { EventEmitter } from 'node:events';
 import type { AppInfo, EventData, EventName, HostEvent, NavigationTarget, Result } from '../contract';
+import type { ConnectionOptions } from '../kubernetes/clusterConnection';
+import { DockerManager } from '../docker/dockerManager';
 import { ClusterManager } from '../kubernetes/clusterManager';
 import { kubeconfigPathsFromEnv } from '../kubernetes/kubeconfigPaths';
+import { LogStreams } from '../kubernetes/logStreams';
 import { HostCollector } from '../monitoring/hostCollector';
 import { HostHealth } from '../monitoring/hostHealth';
 import { defaultReader, type HostReader } from '../monitoring/hostReader';
 import { HostSampleStore } from '../monitoring/hostSampleStore';
+import { PrometheusSources, type PrometheusSourcesOptions } from '../monitoring/prometheus/prometheusSources';
 import { KeychainSecretStore, type SecretStore } from '../secrets/secretStore';
 import { AuditLog } from '../store/auditLog';
 import { openDatabase, type Db } from '../store/database';
 import { KeyValueStore } from '../store/keyValue';
 import { actorName } from './auditedActions';
 import { dispatch, type Handlers } from './dispatch';
+import { dockerHandlers } from './handlers/docker';
 import { k8sHandlers } from './handlers/k8s';
+import { prometheusHandlers } from './handlers/prometheus';
 import { readSettings, writeSettings } from './settings';
 import { version } from './version';
 
@@ -27,6 +33,14 @@ export interface HostOptions {
   log?: (message: string) => void;
   /** The kubeconfig files to read; by default kubectl's rules (KUBECONFIG, else ~/.kube/config). */
   kubeconfigPaths?: string[];
+  /** Kubernetes timings (watch idle stop, metrics interval, backoff); tests shorten them. */
+  kubernetes?: ConnectionOptions;
+  /** Only these Docker/Podman engines (e.g. a test's private dockerd) instead of discovering them. */
+  dockerHosts?: { name: string; host: string }[];
+  /** How often container stats are read; 2 s unless a test or a benchmark asks otherwise. */
+  dockerStatsIntervalMs?: number;
+  /** Prometheus source check timings; tests shorten them. */
+  prometheusMonitor?: PrometheusSourcesOptions['monitor'];
 }
 
 export interface Host {
@@ -74,9 +88,34 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const clusters = new ClusterManager({
     kubeconfigPaths: options.kubeconfigPaths ?? kubeconfigPathsFromEnv(),
     kv,
-    onContexts: (contexts) => emit('k8s.contextsChanged', contexts),
+    onContexts: (contexts) => {
+      logs.retain(contexts);
+      emit('k8s.contextsChanged', contexts);
+    },
     onChange: (change) => emit('k8s.changed', change),
     log,
+    connection: options.kubernetes,
+  });
+  const logs = new LogStreams({ api: (context) => clusters.api(context), emit: (chunk) => emit('k8s.logChunk', chunk) });
+
+  const docker = new DockerManager({
+    hosts: options.dockerHosts,
+    kv,
+    secrets,
+    statsIntervalMs: options.dockerStatsIntervalMs,
+    onEngines: (engines) => emit('docker.enginesChanged', engines),
+    onChange: (change) => emit('docker.changed', change),
+    onLogChunk: (chunk) => emit('docker.logChunk', chunk),
+    onSignal: (signal) => emit('docker.signal', signal),
+    log,
+  });
+
+  const prometheus = new PrometheusSources({
+    db,
+    secrets,
+    onSources: (sources) => emit('prom.sourcesChanged', sources),
+    log,
+    monitor: options.prometheusMonitor,
   });
 
   const handlers: Handlers = {
@@ -102,7 +141,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
     'secrets.status': () => secrets.status(),
     'audit.list': (query) => audit.list(query),
-    ...k8sHandlers({ clusters, audit, actor, onAudit: (entry) => emit('audit.appended', entry) }),
+    ...k8sHandlers({ clusters, logs, audit, actor, onAudit: (entry) => emit('audit.appended', entry) }),
+    ...dockerHandlers(docker, { audit, actor, onAppended: (entry) => emit('audit.appended', entry) }),
+    ...prometheusHandlers(prometheus),
   };
 
   samples.compact();
@@ -110,6 +151,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   compactTimer.unref();
   await collector.start();
   clusters.start();
+  docker.start();
+  prometheus.start();
 
   let stopped = false;
   return {
@@ -132,7 +175,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       stopped = true;
       collector.stop();
       clearInterval(compactTimer);
+      logs.stopAll();
       await clusters.stop();
+      docker.stop();
+      prometheus.stop();
       bus.removeAllListeners();
       db.close();
     },

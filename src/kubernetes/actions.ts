@@ -2,15 +2,15 @@ import type { K8sAction } from '../contract/channels';
 import { OpsdeckError, type ErrorCode } from '../contract/errors';
 import type { KubeApi, KubeSession } from './kubeApi';
 import { KubeApiError } from './kubeApiError';
-import { listAt, objectAt, type Json } from './kinds/read';
+import { objectAt } from './kinds/read';
+import { sameTemplate, withoutHash } from './podTemplate';
+import { ownedReplicaSets, REVISION } from './rolloutHistory';
 
 const MERGE_PATCH = 'application/merge-patch+json';
 const STRATEGIC_PATCH = 'application/strategic-merge-patch+json';
 const JSON_PATCH = 'application/json-patch+json';
 
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
-const REVISION = 'deployment.kubernetes.io/revision';
-const POD_TEMPLATE_HASH = 'pod-template-hash';
 /** Deployment annotations that belong to the deployment, not to a revision: kubectl keeps them on rollback. */
 const ROLLBACK_KEEPS = new Set([
   'kubectl.kubernetes.io/last-applied-configuration',
@@ -28,28 +28,6 @@ const appsPath = (ns: string, resource: string, name: string) => `/apis/apps/v1/
 
 /** kubectl's timestamp format (RFC 3339, whole seconds). */
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/** JSON with keys in order, so two templates compare equal whatever order the server wrote them in. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Json;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
-/** A pod template without the label the deployment controller adds to each ReplicaSet's copy. */
-function withoutHash(template: unknown): Json {
-  const t = objectAt(template);
-  const meta = objectAt(t.metadata);
-  const labels = { ...objectAt(meta.labels) };
-  delete labels[POD_TEMPLATE_HASH];
-  return { ...t, metadata: { ...meta, labels } };
-}
 
 const STATUS_CODES: [number, ErrorCode][] = [
   [403, 'FORBIDDEN'],
@@ -74,14 +52,11 @@ async function rollback(s: KubeSession, signal: AbortSignal, ns: string, name: s
   const meta = objectAt(deployment.metadata);
   const spec = objectAt(deployment.spec);
   if (spec.paused === true) throw new OpsdeckError('BAD_REQUEST', `Deployment ${ns}/${name} is paused: resume it before rolling it back.`);
-  const sets = objectAt(await s.getJson(`/apis/apps/v1/namespaces/${seg(ns)}/replicasets`, signal));
-  const owned = listAt(sets.items)
-    .map(objectAt)
-    .filter((rs) => listAt(objectAt(rs.metadata).ownerReferences).some((o) => objectAt(o).uid === meta.uid));
+  const owned = await ownedReplicaSets(s, signal, ns, meta.uid);
   const target = owned.find((rs) => objectAt(objectAt(rs.metadata).annotations)[REVISION] === String(revision));
   if (!target) throw new OpsdeckError('NOT_FOUND', `Deployment ${ns}/${name} has no revision ${revision}.`);
   const template = withoutHash(objectAt(target.spec).template);
-  if (canonical(template) === canonical(withoutHash(spec.template))) {
+  if (sameTemplate(template, spec.template)) {
     return `Deployment ${ns}/${name} already runs revision ${revision}'s template; nothing to roll back.`;
   }
   // As kubectl: the revision's own annotations (its change-cause among them) plus the deployment's bookkeeping ones.

@@ -1,11 +1,32 @@
-import { K8S_KINDS, type K8sContextState, type K8sKind, type K8sKindStatus, type K8sNamespaceRow, type K8sOverview } from '../contract/types';
-import { Backoff, type BackoffOptions } from './backoff';
+import {
+  K8S_ALWAYS_WATCHED,
+  K8S_KINDS,
+  type K8sContextState,
+  type K8sDetailKind,
+  type K8sKind,
+  type K8sKindStatus,
+  type K8sNamespaceRow,
+  type K8sObjectDetail,
+  type K8sObjectKind,
+  type K8sObjectPage,
+  type K8sOverview,
+  type K8sPodPage,
+  type K8sRevision,
+} from '../contract/types';
+import { actionError } from './actions';
+import { Backoff, type BackoffOptions } from '../util/backoff';
+import { readDetail, type DetailTarget } from './detail';
 import { Informer, type InformerOptions } from './informer';
-import { KIND_SPECS, type Projections } from './kinds/registry';
+import type { ObjectProjection } from './kinds/objectProjection';
+import { KIND_SPECS, OBJECT_VIEWS, type Projections } from './kinds/registry';
 import type { KubeApi } from './kubeApi';
 import type { KubeApiError } from './kubeApiError';
+import { MetricsPoller, type MetricsOptions } from './metrics';
+import { ObjectQueryEngine, type ObjectQuery } from './objectQuery';
 import { overviewFigures } from './overview';
-import { PodQueryEngine, type PodQuery, type PodQueryResult } from './podQuery';
+import { PodQueryEngine, type PodQuery } from './podQuery';
+import { readRolloutHistory } from './rolloutHistory';
+import { WatchLeases } from './watchLeases';
 
 type Informers = { [K in K8sKind]: Informer<Projections[K]> };
 
@@ -23,6 +44,9 @@ export interface ConnectionListener {
 
 export interface ConnectionOptions extends Omit<InformerOptions, 'backoff'> {
   backoff?: BackoffOptions;
+  /** How long an on-demand kind stays watched after its last request or lease (default 2 minutes). */
+  idleStopMs?: number;
+  metrics?: MetricsOptions;
 }
 
 /** Which failure speaks for the whole context, most telling first. */
@@ -37,15 +61,25 @@ const STATE_OF: Record<KubeApiError['kind'], K8sContextState> = {
   gone: 'error',
 };
 
+const ALWAYS = new Set<K8sKind>(K8S_ALWAYS_WATCHED);
+const HISTORY_TIMEOUT_MS = 30_000;
+
 const earliest = (values: (number | null)[]): number | null =>
   values.reduce<number | null>((min, v) => (v !== null && (min === null || v < min) ? v : min), null);
 const latest = (values: (number | null)[]): number | null =>
   values.reduce<number | null>((max, v) => (v !== null && (max === null || v > max) ? v : max), null);
 
-/** One enabled context: an informer per kind, each independent, so a slow kind never holds up another. */
+/**
+ * One enabled context: an informer per kind, each independent, so a slow kind never holds
+ * up another. The overview's kinds are watched throughout; the others while asked for.
+ */
 export class ClusterConnection {
   readonly informers: Informers;
   private readonly podQueries: PodQueryEngine;
+  private readonly objectQueries = new Map<K8sObjectKind, ObjectQueryEngine<ObjectProjection>>();
+  private readonly leases: WatchLeases;
+  private readonly metrics: MetricsPoller;
+  private readonly now: () => number;
 
   constructor(
     readonly name: string,
@@ -54,36 +88,59 @@ export class ClusterConnection {
     listener: ConnectionListener,
     options: ConnectionOptions = {},
   ) {
+    this.now = options.now ?? Date.now;
     const make = <K extends K8sKind>(kind: K): Informer<Projections[K]> =>
-      new Informer(api, KIND_SPECS[kind], { changed: () => listener.changed(kind), status: () => listener.state() }, {
+      new Informer<Projections[K]>(api, KIND_SPECS[kind], { changed: () => listener.changed(kind), status: onStatus }, {
         ...options,
         backoff: new Backoff(options.backoff),
       });
-    this.informers = {
-      namespaces: make('namespaces'),
-      nodes: make('nodes'),
-      pods: make('pods'),
-      deployments: make('deployments'),
+    const onStatus = () => {
+      this.metrics.poke();
+      listener.state();
     };
+    this.informers = Object.fromEntries(K8S_KINDS.map((kind) => [kind, make(kind)])) as Informers;
     this.podQueries = new PodQueryEngine(this.informers.pods.cache);
+    this.leases = new WatchLeases(
+      (kind) => this.informers[kind].start(),
+      (kind) => this.informers[kind].release(),
+      options.idleStopMs,
+    );
+    this.metrics = new MetricsPoller(
+      api,
+      () => this.state().state === 'connected',
+      () => {
+        listener.changed('pods');
+        listener.changed('nodes');
+      },
+      { now: options.now, ...options.metrics },
+    );
   }
 
   start(): void {
-    for (const kind of K8S_KINDS) this.informers[kind].start();
+    for (const kind of K8S_ALWAYS_WATCHED) this.informers[kind].start();
+    this.metrics.start();
   }
 
   stop(): void {
+    this.leases.clear();
+    this.metrics.stop();
     for (const kind of K8S_KINDS) this.informers[kind].stop();
     this.api.close();
   }
 
+  /** Keeps an on-demand kind watched until the returned function is called (the overview's kinds always are). */
+  retain(kind: K8sKind): () => void {
+    return ALWAYS.has(kind) ? () => undefined : this.leases.retain(kind);
+  }
+
   /**
-   * The context's state from its informers: a 401 or a network failure on any kind speaks
-   * for the context; forbidden only when every kind is; connected once every kind has
-   * been listed or refused.
+   * The context's state from the informers of the kinds always watched (a kind watched on
+   * demand reports its own trouble in its page): a 401 or a network failure on any kind
+   * speaks for the context; forbidden only when every kind is; connected once every kind
+   * has been listed or refused.
    */
   state(): ConnectionState {
-    const statuses = K8S_KINDS.map((k) => this.informers[k].status);
+    const statuses = K8S_ALWAYS_WATCHED.map((k) => this.informers[k].status);
     const lastAttemptAt = latest(statuses.map((s) => s.lastAttemptAt));
     const nextRetryAt = earliest(statuses.map((s) => s.nextRetryAt));
     const failures = statuses.flatMap((s) => (s.state === 'failed' && s.failure ? [s.failure] : []));
@@ -106,24 +163,60 @@ export class ClusterConnection {
   }
 
   overview(): K8sOverview {
-    const caches = {
-      namespaces: this.informers.namespaces.cache,
-      nodes: this.informers.nodes.cache,
-      pods: this.informers.pods.cache,
-      deployments: this.informers.deployments.cache,
-    };
-    return { context: this.name, state: this.state().state, kinds: this.kinds(), ...overviewFigures(caches) };
+    const i = this.informers;
+    const figures = overviewFigures({
+      namespaces: i.namespaces.cache,
+      nodes: i.nodes.cache,
+      pods: i.pods.cache,
+      deployments: i.deployments.cache,
+      statefulsets: i.statefulsets.cache,
+      daemonsets: i.daemonsets.cache,
+      events: i.events.cache,
+      metrics: this.metrics.snapshot,
+    });
+    return { context: this.name, state: this.state().state, kinds: this.kinds(), ...figures };
   }
 
-  pods(query: PodQuery): PodQueryResult & { synced: boolean } {
-    return { ...this.podQueries.run(query), synced: this.informers.pods.status.listed };
+  pods(query: PodQuery): Omit<K8sPodPage, 'context'> {
+    const metrics = this.metrics.snapshot;
+    return { ...this.podQueries.run(query, metrics), synced: this.informers.pods.status.listed, metrics: metrics.status };
+  }
+
+  /** One page of a kind's table; asking for a kind not watched starts its watch. */
+  objects(kind: K8sObjectKind, query: ObjectQuery): Omit<K8sObjectPage, 'context'> {
+    if (!ALWAYS.has(kind)) this.leases.touch(kind);
+    let engine = this.objectQueries.get(kind);
+    if (!engine) {
+      engine = this.engineFor(kind);
+      this.objectQueries.set(kind, engine);
+    }
+    const { status } = this.informers[kind];
+    return { kind, ...engine.run(query, this.now()), synced: status.listed, state: status.state, message: status.failure?.message ?? null };
+  }
+
+  private engineFor<K extends K8sObjectKind>(kind: K): ObjectQueryEngine<ObjectProjection> {
+    const engine: ObjectQueryEngine<Projections[K]> = new ObjectQueryEngine(kind, this.informers[kind].cache, OBJECT_VIEWS[kind]);
+    // Kept in one map with the other kinds' engines; each only ever sees its own kind's objects.
+    return engine as unknown as ObjectQueryEngine<ObjectProjection>;
+  }
+
+  detail(target: DetailTarget): Promise<K8sObjectDetail> {
+    return readDetail(this.name, this.api, target, this.informers.events.cache);
+  }
+
+  async rolloutHistory(namespace: string, name: string): Promise<K8sRevision[]> {
+    try {
+      return await readRolloutHistory(await this.api.session(), AbortSignal.timeout(HISTORY_TIMEOUT_MS), namespace, name);
+    } catch (err) {
+      throw actionError(err);
+    }
   }
 
   /** Namespaces by name with their pod counts (from the pod index, not a scan). */
   namespaces(): K8sNamespaceRow[] {
     const pods = this.informers.pods.cache;
     return [...this.informers.namespaces.cache.values()]
-      .map((ns) => ({ name: ns.name, phase: ns.phase, pods: pods.countIn(ns.name) }))
+      .map((ns) => ({ name: ns.name, phase: ns.status, pods: pods.countIn(ns.name) }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 }

@@ -1,11 +1,25 @@
 import { OpsdeckError } from '../contract/errors';
-import type { K8sChange, K8sContextInfo, K8sContexts, K8sKind, K8sNamespaceRow, K8sOverview, K8sPodPage } from '../contract/types';
+import type {
+  K8sChange,
+  K8sContextInfo,
+  K8sContexts,
+  K8sKind,
+  K8sNamespaceRow,
+  K8sObjectDetail,
+  K8sObjectKind,
+  K8sObjectPage,
+  K8sOverview,
+  K8sPodPage,
+  K8sRolloutHistory,
+} from '../contract/types';
 import type { KeyValueStore } from '../store/keyValue';
 import { ClusterConnection, type ConnectionOptions } from './clusterConnection';
-import { Coalescer } from './coalescer';
+import { Coalescer } from '../util/coalescer';
 import { KubeApiClient, type KubeApi, type UsableContext } from './kubeApi';
 import { loadKubeconfig, type Kubeconfig, type ResolvedContext } from './kubeconfig';
 import { KubeconfigWatcher } from './kubeconfigWatcher';
+import type { DetailTarget } from './detail';
+import type { ObjectQuery } from './objectQuery';
 import type { PodQuery } from './podQuery';
 
 export interface ClusterManagerOptions {
@@ -16,7 +30,7 @@ export interface ClusterManagerOptions {
   log(message: string): void;
   /** Reload when a kubeconfig file changes (default true). */
   watchKubeconfig?: boolean;
-  /** Cache changes are sent at most this often per context (default 250 ms). */
+  /** Cache changes are sent at most this often per context (default 100 ms). */
   changeWindowMs?: number;
   connection?: ConnectionOptions;
   now?: () => number;
@@ -113,6 +127,27 @@ export class ClusterManager {
     return { context: name, ...(await this.connection(name)).pods(query) };
   }
 
+  async objects(name: string, kind: K8sObjectKind, query: ObjectQuery): Promise<K8sObjectPage> {
+    return { context: name, ...(await this.connection(name)).objects(kind, query) };
+  }
+
+  async detail(name: string, target: DetailTarget): Promise<K8sObjectDetail> {
+    return (await this.connection(name)).detail(target);
+  }
+
+  async rolloutHistory(name: string, namespace: string, deployment: string): Promise<K8sRolloutHistory> {
+    const revisions = await (await this.connection(name)).rolloutHistory(namespace, deployment);
+    return { context: name, namespace, name: deployment, revisions };
+  }
+
+  /**
+   * Keeps a kind watched in a context for an engine until the returned function is called
+   * (kinds not otherwise watched stop a while after the last release).
+   */
+  async retain(name: string, kind: K8sKind): Promise<() => void> {
+    return (await this.connection(name)).retain(kind);
+  }
+
   async namespaces(name: string): Promise<K8sNamespaceRow[]> {
     return (await this.connection(name)).namespaces();
   }
@@ -169,7 +204,7 @@ export class ClusterManager {
 
   private connect(context: UsableContext): void {
     const name = context.name;
-    const changes = new Coalescer<K8sKind>(this.options.changeWindowMs ?? 250, (kinds) =>
+    const changes = new Coalescer<K8sKind>(this.options.changeWindowMs ?? 100, (kinds) =>
       this.options.onChange({ context: name, kinds, at: this.now() }),
     );
     const connection = new ClusterConnection(

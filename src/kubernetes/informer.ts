@@ -1,5 +1,5 @@
 import type { K8sKindState } from '../contract/types';
-import { Backoff } from './backoff';
+import { Backoff } from '../util/backoff';
 import type { KindSpec } from './kinds/registry';
 import type { Projected } from './kinds/projected';
 import { listAt, objectAt, resourceVersionOf, stringAt } from './kinds/read';
@@ -33,6 +33,8 @@ export interface InformerOptions {
   now?: () => number;
 }
 
+const IDLE: InformerStatus = { state: 'idle', failure: null, listed: false, lastAttemptAt: null, nextRetryAt: null };
+
 const DEFAULT_WATCH_SECONDS = () => 300 + Math.floor(Math.random() * 300);
 /** A watch that ends this quickly with nothing in it counts as a failure, so it cannot spin. */
 const SHORT_WATCH_MS = 1000;
@@ -54,7 +56,7 @@ export class Informer<T extends Projected> {
   private readonly pageSize: number;
   private readonly watchSeconds: () => number;
   private readonly now: () => number;
-  private current: InformerStatus = { state: 'syncing', failure: null, listed: false, lastAttemptAt: null, nextRetryAt: null };
+  private current: InformerStatus = IDLE;
 
   constructor(
     private readonly api: KubeApi,
@@ -76,7 +78,8 @@ export class Informer<T extends Projected> {
     if (!this.stopped) return;
     this.stopped = false;
     this.abort = new AbortController();
-    void this.run();
+    if (this.current.state === 'idle') this.setStatus({ state: 'syncing' });
+    void this.run(this.abort.signal);
   }
 
   stop(): void {
@@ -86,18 +89,29 @@ export class Informer<T extends Projected> {
     this.wake?.();
   }
 
-  private async run(): Promise<void> {
+  /** Stops and forgets the kind (nothing needs it now): the cache empties and the state is idle until the next start. */
+  release(): void {
+    this.stop();
+    this.resourceVersion = null;
+    this.backoff.reset();
+    const changed = this.cache.replaceAll([]);
+    this.setStatus(IDLE);
+    if (changed) this.listener.changed();
+  }
+
+  /** One run from start to stop; `signal` is its own, so a run left over from before a restart ends quietly. */
+  private async run(signal: AbortSignal): Promise<void> {
     // One immediate relist after a 410; a second in a row backs off like any failure.
     let relistedAfterGone = false;
-    while (!this.stopped) {
+    while (!signal.aborted) {
       try {
         if (this.resourceVersion === null) {
-          await this.list();
+          await this.list(signal);
           relistedAfterGone = false;
         }
-        await this.watch();
+        await this.watch(signal);
       } catch (err) {
-        if (this.stopped) return;
+        if (signal.aborted) return;
         const failure = asKubeApiError(err);
         if (failure.kind === 'gone') {
           this.resourceVersion = null;
@@ -111,7 +125,7 @@ export class Informer<T extends Projected> {
     }
   }
 
-  private async list(): Promise<void> {
+  private async list(signal: AbortSignal): Promise<void> {
     this.attempt();
     const session = await this.api.session();
     const items: T[] = [];
@@ -120,7 +134,7 @@ export class Informer<T extends Projected> {
     do {
       const query = new URLSearchParams({ limit: String(this.pageSize) });
       if (token) query.set('continue', token);
-      const page = objectAt(await session.getJson(`${this.spec.path}?${query}`, this.abort.signal));
+      const page = objectAt(await session.getJson(`${this.spec.path}?${query}`, signal));
       for (const raw of listAt(page.items)) {
         const item = this.spec.project(raw);
         if (item) items.push(item);
@@ -128,8 +142,8 @@ export class Informer<T extends Projected> {
       const meta = objectAt(page.metadata);
       token = stringAt(meta.continue) || null;
       resourceVersion = stringAt(meta.resourceVersion);
-    } while (token && !this.stopped);
-    if (this.stopped) return;
+    } while (token && !signal.aborted);
+    if (signal.aborted) return;
     if (!resourceVersion) throw new KubeApiError('error', `The list of ${this.spec.kind} carried no resourceVersion`);
     const changed = this.cache.replaceAll(items);
     this.resourceVersion = resourceVersion;
@@ -138,7 +152,7 @@ export class Informer<T extends Projected> {
     if (changed) this.listener.changed();
   }
 
-  private async watch(): Promise<void> {
+  private async watch(signal: AbortSignal): Promise<void> {
     this.attempt();
     const session: KubeSession = await this.api.session();
     const seconds = this.watchSeconds();
@@ -152,7 +166,7 @@ export class Informer<T extends Projected> {
     const openedAt = this.now();
     await session.stream(
       `${this.spec.path}?${query}`,
-      this.abort.signal,
+      signal,
       {
         onOpen: () => this.setStatus({ state: 'synced', failure: null, nextRetryAt: null }),
         onLine: (line) => {

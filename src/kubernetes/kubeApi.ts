@@ -1,10 +1,13 @@
 import type { Cluster, KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
 import { loadClientNode } from './clientNode';
 import type { ResolvedContext } from './kubeconfig';
+import { missingPluginMessage, withExecInfo } from './execInfo';
 import { failureFromBody, KubeApiError } from './kubeApiError';
-import { LineSplitter } from './lineSplitter';
+import { TokenFile } from './tokenFile';
+import { LineSplitter } from '../util/lineSplitter';
 
 /** Requests made with one preparation of the context's credentials. */
 export interface KubeSession {
@@ -13,6 +16,8 @@ export interface KubeSession {
   requestJson(method: string, path: string, signal: AbortSignal, body?: JsonBody): Promise<unknown>;
   /** Reads a streamed answer line by line; resolves when the server ends it. */
   stream(path: string, signal: AbortSignal, handlers: StreamHandlers, idleTimeoutMs: number): Promise<void>;
+  /** A streamed answer's raw body once the server accepted it (200); an idle timeout of 0 waits for ever. */
+  openStream(path: string, signal: AbortSignal, idleTimeoutMs: number): Promise<Readable>;
 }
 
 /** A request body and its media type, which for PATCH names the kind of patch. */
@@ -67,7 +72,16 @@ class Session implements KubeSession {
     private readonly headers: http.OutgoingHttpHeaders,
     private readonly auth: string | undefined,
     private readonly timeoutMs: number,
+    /** Told of a 401, so credentials read from a file are read again. */
+    private readonly onUnauthorized: () => void,
   ) {}
+
+  /** An error answer in the server's words. */
+  private async failure(res: http.IncomingMessage): Promise<KubeApiError> {
+    const status = res.statusCode ?? 0;
+    if (status === 401) this.onUnauthorized();
+    return failureFromBody(status, await readBody(res));
+  }
 
   private open(path: string, signal: AbortSignal, timeoutMs: number, method = 'GET', body?: JsonBody): Promise<http.IncomingMessage> {
     // A server URL may carry a path (a proxy such as Rancher's): requests go below it.
@@ -99,10 +113,10 @@ class Session implements KubeSession {
 
   async requestJson(method: string, path: string, signal: AbortSignal, body?: JsonBody): Promise<unknown> {
     const res = await this.open(path, signal, this.timeoutMs, method, body);
-    const text = await readBody(res);
     const status = res.statusCode ?? 0;
     // Writes answer 201 (created) or 202 (accepted, e.g. a delete still in progress) as well as 200.
-    if (status < 200 || status > 299) throw failureFromBody(status, text);
+    if (status < 200 || status > 299) throw await this.failure(res);
+    const text = await readBody(res);
     try {
       return JSON.parse(text);
     } catch {
@@ -110,9 +124,15 @@ class Session implements KubeSession {
     }
   }
 
+  async openStream(path: string, signal: AbortSignal, idleTimeoutMs: number): Promise<Readable> {
+    const res = await this.open(path, signal, idleTimeoutMs);
+    if (res.statusCode !== 200) throw await this.failure(res);
+    return res;
+  }
+
   async stream(path: string, signal: AbortSignal, handlers: StreamHandlers, idleTimeoutMs: number): Promise<void> {
     const res = await this.open(path, signal, idleTimeoutMs);
-    if (res.statusCode !== 200) throw failureFromBody(res.statusCode ?? 0, await readBody(res));
+    if (res.statusCode !== 200) throw await this.failure(res);
     handlers.onOpen();
     await new Promise<void>((resolve, reject) => {
       const splitter = new LineSplitter();
@@ -153,25 +173,30 @@ export class KubeApiClient implements KubeApi {
   private kubeConfig: KubeConfig | undefined;
   private agent: http.Agent | undefined;
   private agentMaterial = '';
+  private readonly tokenFile: TokenFile | undefined;
 
   constructor(
     private readonly context: UsableContext,
     private readonly timeoutMs = REQUEST_TIMEOUT_MS,
-  ) {}
+  ) {
+    this.tokenFile = context.user?.tokenFile ? new TokenFile(context.user.tokenFile) : undefined;
+  }
 
   async session(): Promise<KubeSession> {
-    const kc = await this.config();
     const opts: https.RequestOptions = { headers: {} };
     try {
+      const kc = await this.config();
       await kc.applyToHTTPSOptions(opts);
+      if (this.tokenFile) (opts.headers as http.OutgoingHttpHeaders).Authorization = `Bearer ${await this.tokenFile.read()}`;
     } catch (err) {
       const who = this.context.userName ? ` for user "${this.context.userName}"` : '';
-      throw new KubeApiError('credentials', `Could not get credentials${who}: ${networkMessage(err).trim()}`);
+      const why = (this.context.user && missingPluginMessage(err, this.context.user)) ?? networkMessage(err).trim();
+      throw new KubeApiError('credentials', `Could not get credentials${who}: ${why}`);
     }
     const base = new URL(this.context.cluster.server);
     // Still the plain object passed in above, with the auth headers added.
     const headers = opts.headers as http.OutgoingHttpHeaders;
-    return new Session(base, this.agentFor(opts, base), headers, opts.auth ?? undefined, this.timeoutMs);
+    return new Session(base, this.agentFor(opts, base), headers, opts.auth ?? undefined, this.timeoutMs, () => this.tokenFile?.stale());
   }
 
   close(): void {
@@ -187,7 +212,7 @@ export class KubeApiClient implements KubeApi {
     // client-node refuses a plain-HTTP server unless TLS checks are off; kubectl allows it, and there is no TLS to check.
     const usable = cluster.server.startsWith('http:') ? { ...cluster, skipTLSVerify: true } : cluster;
     // Without a user object client-node would also skip the cluster's CA, so an anonymous context gets an empty one.
-    const who = user ?? { name: '' };
+    const who = user ? await withExecInfo(user, usable) : { name: '' };
     kc.loadFromOptions({
       clusters: [usable],
       users: [who],

@@ -3,6 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { KubeconfigProblem } from '../contract';
 import { loadClientNode } from './clientNode';
+import { separateTokenFiles } from './tokenFile';
+
+/** A kubeconfig user; `tokenFile` (absolute) is read when requests are made, as kubectl does. */
+export type KubeUser = User & { tokenFile?: string };
 
 /** One context as kubectl would resolve it from the merged files. */
 export interface ResolvedContext {
@@ -13,7 +17,7 @@ export interface ResolvedContext {
   clusterName: string;
   userName: string;
   cluster: Cluster | null;
-  user: User | null;
+  user: KubeUser | null;
   /** Why the context cannot be used as written; null when it can. */
   problem: string | null;
   /** Equal for two loads exactly when the connection would be the same. */
@@ -34,6 +38,8 @@ export interface Kubeconfig {
 interface ParsedFile {
   file: string;
   config: KubeConfig;
+  /** User name → token file. */
+  tokenFiles: Map<string, string>;
 }
 
 type ReadResult = { exists: boolean; parsed: ParsedFile | null; problem: string | null };
@@ -52,27 +58,28 @@ async function readOne(file: string): Promise<ReadResult> {
   }
   const { KubeConfig } = await loadClientNode();
   const config = new KubeConfig();
-  if (text.trim() === '') return { exists: true, parsed: { file, config }, problem: null };
+  if (text.trim() === '') return { exists: true, parsed: { file, config, tokenFiles: new Map() }, problem: null };
+  const { text: usable, tokenFiles } = await separateTokenFiles(text, path.dirname(file));
   let problem: string | null = null;
   try {
-    config.loadFromString(text);
+    config.loadFromString(usable);
   } catch (err) {
     // A file of only comments parses to null; kubectl reads that as an empty config.
-    if (err instanceof TypeError && /of null/.test(err.message)) return { exists: true, parsed: { file, config }, problem: null };
+    if (err instanceof TypeError && /of null/.test(err.message)) return { exists: true, parsed: { file, config, tokenFiles }, problem: null };
     problem = firstLine(err);
     // Keep the entries that are valid, so one bad entry does not hide a whole file.
     try {
-      config.loadFromString(text, { onInvalidEntry: 'filter' });
+      config.loadFromString(usable, { onInvalidEntry: 'filter' });
     } catch {
       return { exists: true, parsed: null, problem };
     }
   }
   config.makePathsAbsolute(path.dirname(file));
-  return { exists: true, parsed: { file, config }, problem };
+  return { exists: true, parsed: { file, config, tokenFiles }, problem };
 }
 
 /** kubectl runs a relative exec command that contains a path separator from the kubeconfig's folder. */
-function withExecPathResolved(user: User, file: string): User {
+function withExecPathResolved(user: KubeUser, file: string): KubeUser {
   const command: unknown = user.exec?.command;
   if (typeof command !== 'string' || path.isAbsolute(command) || !/[\\/]/.test(command)) return user;
   return { ...user, exec: { ...user.exec, command: path.resolve(path.dirname(file), command) } };
@@ -92,7 +99,7 @@ function resolveContext(
   context: Context,
   source: string,
   clusters: Map<string, Cluster>,
-  users: Map<string, User>,
+  users: Map<string, KubeUser>,
 ): ResolvedContext {
   const cluster = clusters.get(context.cluster) ?? null;
   const userName = context.user ?? '';
@@ -124,7 +131,7 @@ export async function loadKubeconfig(files: string[]): Promise<Kubeconfig> {
   const problems: KubeconfigProblem[] = [];
   const found: string[] = [];
   const clusters = new Map<string, Cluster>();
-  const users = new Map<string, User>();
+  const users = new Map<string, KubeUser>();
   const contexts = new Map<string, { context: Context; source: string }>();
   let currentContext: string | null = null;
 
@@ -133,9 +140,12 @@ export async function loadKubeconfig(files: string[]): Promise<Kubeconfig> {
     if (exists) found.push(file);
     if (problem) problems.push({ file, message: problem });
     if (!parsed) return;
-    const { config } = parsed;
+    const { config, tokenFiles } = parsed;
     for (const c of config.getClusters()) if (!clusters.has(c.name)) clusters.set(c.name, c);
-    for (const u of config.getUsers()) if (!users.has(u.name)) users.set(u.name, withExecPathResolved(u, file));
+    for (const u of config.getUsers()) {
+      const tokenFile = tokenFiles.get(u.name);
+      if (!users.has(u.name)) users.set(u.name, withExecPathResolved(tokenFile ? { ...u, tokenFile } : u, file));
+    }
     for (const c of config.getContexts()) if (!contexts.has(c.name)) contexts.set(c.name, { context: c, source: file });
     currentContext ??= config.getCurrentContext() || null;
   });

@@ -22,6 +22,7 @@ export class ObjectCache<T extends Projected> {
   private journal: CacheChange<T>[] = [];
   /** Every change after this version is in the journal. */
   private journalFrom = 0;
+  private readonly forgetting: (() => void)[] = [];
 
   get size(): number {
     return this.all.size;
@@ -42,6 +43,15 @@ export class ObjectCache<T extends Projected> {
 
   countIn(namespace: string): number {
     return this.byNamespace.get(namespace)?.size ?? 0;
+  }
+
+  /**
+   * Called just before the journal lets go of changes, and after a relist replaced it: a
+   * result derived from the cache catches up now or is dropped, rather than pinning
+   * projections the cache has replaced.
+   */
+  onForget(listener: () => void): void {
+    this.forgetting.push(listener);
   }
 
   /** The changes after `version`, oldest first; null when they are no longer all known. */
@@ -66,6 +76,7 @@ export class ObjectCache<T extends Projected> {
     // A relist replaces everything at once: queries start over rather than replay it.
     this.journal = [];
     this.journalFrom = this.version;
+    for (const listener of this.forgetting) listener();
     return changed;
   }
 
@@ -94,6 +105,7 @@ export class ObjectCache<T extends Projected> {
     this.version++;
     this.journal.push({ version: this.version, before, after });
     if (this.journal.length > JOURNAL_LIMIT) {
+      for (const listener of this.forgetting) listener();
       const dropped = this.journal.splice(0, JOURNAL_LIMIT / 2);
       this.journalFrom = dropped.at(-1)!.version;
     }

@@ -1,22 +1,32 @@
-import { POD_PHASES, type K8sLaggingDeployment, type K8sOverview, type PodPhase } from '../contract/types';
+import { POD_PHASES, type K8sEventRow, type K8sLaggingWorkload, type K8sOverview, type PodPhase } from '../contract/types';
+import type { DaemonSetProjection } from './kinds/daemonsets';
 import type { DeploymentProjection } from './kinds/deployments';
+import type { EventProjection } from './kinds/events';
 import type { NamespaceProjection } from './kinds/namespaces';
 import type { NodeProjection } from './kinds/nodes';
 import type { PodProjection } from './kinds/pods';
+import type { StatefulSetProjection } from './kinds/statefulsets';
+import type { MetricsSnapshot } from './metrics';
 import type { ObjectCache } from './objectCache';
+import { byText } from './sortedMatches';
 
 export interface OverviewSources {
   namespaces: ObjectCache<NamespaceProjection>;
   nodes: ObjectCache<NodeProjection>;
   pods: ObjectCache<PodProjection>;
   deployments: ObjectCache<DeploymentProjection>;
+  statefulsets: ObjectCache<StatefulSetProjection>;
+  daemonsets: ObjectCache<DaemonSetProjection>;
+  events: ObjectCache<EventProjection>;
+  metrics: MetricsSnapshot;
 }
 
 const MAX_LAGGING = 20;
+const MAX_WARNINGS = 20;
 
-export type OverviewFigures = Pick<K8sOverview, 'nodes' | 'pods' | 'deployments' | 'namespaces'>;
+export type OverviewFigures = Pick<K8sOverview, 'nodes' | 'pods' | 'workloads' | 'namespaces' | 'warnings' | 'metrics'>;
 
-function nodeFigures(nodes: ObjectCache<NodeProjection>): OverviewFigures['nodes'] {
+function nodeFigures({ nodes, pods, metrics }: OverviewSources): OverviewFigures['nodes'] {
   const f = { total: nodes.size, ready: 0, notReady: 0, unschedulable: 0, allocatableCpuMillis: 0, allocatableMemoryBytes: 0 };
   for (const n of nodes.values()) {
     if (n.ready) f.ready++;
@@ -25,7 +35,14 @@ function nodeFigures(nodes: ObjectCache<NodeProjection>): OverviewFigures['nodes
     f.allocatableCpuMillis += n.allocatable.cpuMillis;
     f.allocatableMemoryBytes += n.allocatable.memoryBytes;
   }
-  return f;
+  // What the scheduler has promised: pods placed on a node that have not finished.
+  const requested = { cpuMillis: 0, memoryBytes: 0 };
+  for (const p of pods.values()) {
+    if (p.node === null || p.phase === 'Succeeded' || p.phase === 'Failed') continue;
+    requested.cpuMillis += p.requestCpuMillis;
+    requested.memoryBytes += p.requestMemoryBytes;
+  }
+  return { ...f, requested, usage: metrics.nodes };
 }
 
 function podFigures(pods: ObjectCache<PodProjection>): OverviewFigures['pods'] {
@@ -38,21 +55,43 @@ function podFigures(pods: ObjectCache<PodProjection>): OverviewFigures['pods'] {
   return { total: pods.size, byPhase, restarts };
 }
 
-function deploymentFigures(deployments: ObjectCache<DeploymentProjection>): OverviewFigures['deployments'] {
-  const lagging: K8sLaggingDeployment[] = [];
-  for (const d of deployments.values()) {
-    if (d.ready < d.desired) lagging.push({ namespace: d.namespace, name: d.name, desired: d.desired, ready: d.ready });
+type Workload = DeploymentProjection | StatefulSetProjection | DaemonSetProjection;
+
+function workloadFigures(sources: OverviewSources): OverviewFigures['workloads'] {
+  const lagging: K8sLaggingWorkload[] = [];
+  const kinds = [
+    ['deployments', sources.deployments],
+    ['statefulsets', sources.statefulsets],
+    ['daemonsets', sources.daemonsets],
+  ] as const;
+  let total = 0;
+  for (const [kind, cache] of kinds) {
+    total += cache.size;
+    for (const w of cache.values() as IterableIterator<Workload>) {
+      if (w.ready < w.desired) lagging.push({ kind, namespace: w.namespace, name: w.name, desired: w.desired, ready: w.ready });
+    }
   }
-  lagging.sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1));
-  return { total: deployments.size, notAtDesired: lagging.length, lagging: lagging.slice(0, MAX_LAGGING) };
+  lagging.sort((a, b) => byText(a.namespace, b.namespace) || byText(a.name, b.name) || byText(a.kind, b.kind));
+  return { total, notAtDesired: lagging.length, lagging: lagging.slice(0, MAX_LAGGING) };
+}
+
+/** Newest first; events without a time last. */
+export const newestFirst = (a: K8sEventRow, b: K8sEventRow): number => (b.lastSeen ?? -Infinity) - (a.lastSeen ?? -Infinity) || 0;
+
+function warnings(events: ObjectCache<EventProjection>): K8sEventRow[] {
+  const found: K8sEventRow[] = [];
+  for (const e of events.values()) if (e.event.type === 'Warning') found.push(e.event);
+  return found.sort(newestFirst).slice(0, MAX_WARNINGS);
 }
 
 /** A cluster's health in a few figures, computed from the caches on request (one pass per kind). */
 export function overviewFigures(sources: OverviewSources): OverviewFigures {
   return {
-    nodes: nodeFigures(sources.nodes),
+    nodes: nodeFigures(sources),
     pods: podFigures(sources.pods),
-    deployments: deploymentFigures(sources.deployments),
+    workloads: workloadFigures(sources),
     namespaces: { total: sources.namespaces.size },
+    warnings: warnings(sources.events),
+    metrics: sources.metrics.status,
   };
 }

@@ -1,8 +1,9 @@
-import { OpsdeckError } from '../contract/errors';
 import { MAX_POD_PAGE, type K8sPodRow, type PodPhase, type PodSort, type SortDirection } from '../contract/types';
 import type { PodProjection } from './kinds/pods';
-import { LabelSelectorError, matchesLabels, parseLabelSelector, type LabelRequirement } from './labelSelector';
+import { matchesLabels } from './labelSelector';
+import type { MetricsSnapshot, Usage } from './metrics';
 import type { ObjectCache } from './objectCache';
+import { byKey, byText, requirementsOf, SortedMatches, type Compare, type Selection } from './sortedMatches';
 
 export interface PodQuery {
   namespace?: string;
@@ -23,38 +24,10 @@ export interface PodQueryResult {
   rows: K8sPodRow[];
 }
 
-/** Sorted matches kept for scrolling: one per distinct filter and sort, a few viewers at a time. */
-const KEPT_RESULTS = 4;
-/** Past this many changes a fresh sort is cheaper than patching one by one. */
-const MAX_PATCHES = 2000;
-
-type Compare = (a: PodProjection, b: PodProjection) => number;
-
-interface Kept {
-  version: number;
-  /** The matches in order; patched in place as the cache changes. */
-  pods: PodProjection[];
-  matches: (p: PodProjection) => boolean;
-  compare: Compare;
-}
-
-/** The first index whose pod does not sort before `pod`. */
-function lowerBound(pods: readonly PodProjection[], pod: PodProjection, compare: Compare): number {
-  let lo = 0;
-  let hi = pods.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(pods[mid]!, pod) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byKey: Compare = (a, b) => byText(a.key, b.key);
+type Order = (a: PodProjection, b: PodProjection) => number;
 
 /** Ascending order of each column; the key breaks ties so rows never swap between pages. */
-const ORDERS: Record<PodSort, Compare> = {
+const ORDERS: Record<Exclude<PodSort, 'cpu' | 'memory'>, Order> = {
   name: (a, b) => byText(a.name, b.name) || byKey(a, b),
   namespace: byKey,
   // Ascending age: the youngest pod first, as an Age column reads.
@@ -63,79 +36,23 @@ const ORDERS: Record<PodSort, Compare> = {
   status: (a, b) => byText(a.status, b.status) || byKey(a, b),
 };
 
-function requirementsOf(selector: string | undefined): LabelRequirement[] {
-  try {
-    return parseLabelSelector(selector ?? '');
-  } catch (err) {
-    if (err instanceof LabelSelectorError) throw new OpsdeckError('BAD_REQUEST', `Label selector: ${err.message}`);
-    throw err;
-  }
+/** Usage order in either direction with pods not reported last, so the busiest or idlest come first either way. */
+function usageOrder(figure: keyof Usage, dir: SortDirection, pods: MetricsSnapshot['pods']): Compare<PodProjection> {
+  const sign = dir === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const x = pods.get(a.key)?.[figure];
+    const y = pods.get(b.key)?.[figure];
+    if (x === undefined || y === undefined) return x === y ? byKey(a, b) : x === undefined ? 1 : -1;
+    return sign * (x - y) || byKey(a, b);
+  };
 }
 
-const toPodRow = (p: PodProjection): K8sPodRow => ({
-  namespace: p.namespace,
-  name: p.name,
-  uid: p.uid,
-  phase: p.phase,
-  status: p.status,
-  readyContainers: p.readyContainers,
-  containers: p.containers,
-  restarts: p.restarts,
-  node: p.node,
-  createdAt: p.createdAt,
-});
-
-/**
- * Filters, sorts and pages the pods of one cluster. The sorted matches are kept and,
- * as pods change, patched in place (a binary search and a splice per change), so
- * scrolling costs a slice and a churning cluster costs no re-sort of 100,000 pods.
- */
-export class PodQueryEngine {
-  private kept = new Map<string, Kept>();
-
-  constructor(private readonly cache: ObjectCache<PodProjection>) {}
-
-  run(query: PodQuery): PodQueryResult {
-    const limit = Math.min(Math.max(query.limit, 0), MAX_POD_PAGE);
-    const pods = this.sortedMatches(query);
-    const rows = pods.slice(query.offset, query.offset + limit).map(toPodRow);
-    return { total: this.cache.size, matched: pods.length, offset: query.offset, rows };
-  }
-
-  private sortedMatches(query: PodQuery): PodProjection[] {
-    const signature = JSON.stringify([query.namespace, query.labelSelector, query.text, query.phase, query.sort, query.dir]);
-    const hit = this.kept.get(signature);
-    if (hit && this.bringUpToDate(hit)) return hit.pods;
-
-    const matches = matcherFor(query);
-    const order = ORDERS[query.sort];
-    const compare: Compare = query.dir === 'asc' ? order : (a, b) => order(b, a);
-    const source = query.namespace ? this.cache.inNamespace(query.namespace) : this.cache.values();
-    const pods: PodProjection[] = [];
-    for (const p of source) if (matches(p)) pods.push(p);
-    pods.sort(compare);
-
-    this.kept.delete(signature);
-    this.kept.set(signature, { version: this.cache.version, pods, matches, compare });
-    if (this.kept.size > KEPT_RESULTS) this.kept.delete(this.kept.keys().next().value!);
-    return pods;
-  }
-
-  /** Applies the cache's changes since the result was made; false when it must be made again. */
-  private bringUpToDate(kept: Kept): boolean {
-    if (kept.version === this.cache.version) return true;
-    const changes = this.cache.changesSince(kept.version);
-    if (!changes || changes.length > MAX_PATCHES) return false;
-    for (const { before, after } of changes) {
-      if (before && kept.matches(before)) {
-        const i = lowerBound(kept.pods, before, kept.compare);
-        if (kept.pods[i] === before) kept.pods.splice(i, 1);
-      }
-      if (after && kept.matches(after)) kept.pods.splice(lowerBound(kept.pods, after, kept.compare), 0, after);
-    }
-    kept.version = this.cache.version;
-    return true;
-  }
+function orderFor(query: PodQuery, metrics: MetricsSnapshot): Pick<Selection<PodProjection>, 'compare' | 'order'> {
+  if (query.sort === 'cpu') return { compare: usageOrder('cpuMillis', query.dir, metrics.pods) };
+  if (query.sort === 'memory') return { compare: usageOrder('memoryBytes', query.dir, metrics.pods) };
+  const ascending = ORDERS[query.sort];
+  const descending = query.dir === 'desc';
+  return { compare: descending ? (a, b) => ascending(b, a) : ascending, order: { name: query.sort, ascending, descending } };
 }
 
 function matcherFor(query: PodQuery): (p: PodProjection) => boolean {
@@ -148,4 +65,39 @@ function matcherFor(query: PodQuery): (p: PodProjection) => boolean {
     (!phase || p.phase === phase) &&
     (!needle || p.name.includes(needle)) &&
     (requirements.length === 0 || matchesLabels(requirements, p.labels));
+}
+
+/** Filters, sorts and pages the pods of one cluster, with their usage when metrics.k8s.io reports it. */
+export class PodQueryEngine {
+  private readonly sorted: SortedMatches<PodProjection>;
+
+  constructor(private readonly cache: ObjectCache<PodProjection>) {
+    this.sorted = new SortedMatches(cache);
+  }
+
+  run(query: PodQuery, metrics: MetricsSnapshot): PodQueryResult {
+    const limit = Math.min(Math.max(query.limit, 0), MAX_POD_PAGE);
+    // A usage order holds for one reading of the metrics only, so the reading is part of the query.
+    const reading = query.sort === 'cpu' || query.sort === 'memory' ? metrics.status.at : null;
+    const signature = JSON.stringify([query.namespace, query.labelSelector, query.text, query.phase, query.sort, query.dir, reading]);
+    const pods = this.sorted.get(signature, () => ({ namespace: query.namespace, matches: matcherFor(query), ...orderFor(query, metrics) }));
+    const rows = pods.slice(query.offset, query.offset + limit).map((p): K8sPodRow => {
+      const usage = metrics.pods.get(p.key);
+      return {
+        namespace: p.namespace,
+        name: p.name,
+        uid: p.uid,
+        phase: p.phase,
+        status: p.status,
+        readyContainers: p.readyContainers,
+        containers: p.containers,
+        restarts: p.restarts,
+        node: p.node,
+        createdAt: p.createdAt,
+        cpuMillis: usage?.cpuMillis ?? null,
+        memoryBytes: usage?.memoryBytes ?? null,
+      };
+    });
+    return { total: this.cache.size, matched: pods.length, offset: query.offset, rows };
+  }
 }

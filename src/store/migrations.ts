@@ -56,4 +56,18 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX audit_log_ts ON audit_log (ts DESC, id DESC);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Prometheus-compatible servers the user added. Passwords and tokens live in the OS keychain, never here.
+      CREATE TABLE prometheus_sources (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        auth TEXT NOT NULL CHECK (auth IN ('none', 'basic', 'bearer')),
+        username TEXT,
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

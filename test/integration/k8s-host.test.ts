@@ -126,7 +126,7 @@ describe('Kubernetes through the host', () => {
       state: 'connected',
       nodes: { total: 3, ready: 3, notReady: 0, unschedulable: 0, allocatableCpuMillis: 3 * 7800 },
       pods: { total: pods.length, byPhase: { Running: pods.filter((p) => (p.status as { phase: string }).phase === 'Running').length } },
-      deployments: { total: deployments.length, notAtDesired: short.length },
+      workloads: { total: deployments.length, notAtDesired: short.length },
       namespaces: { total: healthy.store.count('namespaces') },
     });
     expect(overview.pods.byPhase.Pending).toBeGreaterThan(0);
@@ -135,6 +135,16 @@ describe('Kubernetes through the host', () => {
       ['nodes', 'synced'],
       ['pods', 'synced'],
       ['deployments', 'synced'],
+      ['replicasets', 'idle'],
+      ['statefulsets', 'synced'],
+      ['daemonsets', 'synced'],
+      ['jobs', 'idle'],
+      ['cronjobs', 'idle'],
+      ['services', 'idle'],
+      ['ingresses', 'idle'],
+      ['persistentvolumeclaims', 'idle'],
+      ['persistentvolumes', 'idle'],
+      ['events', 'synced'],
     ]);
   });
 
@@ -230,7 +240,7 @@ describe('Kubernetes through the host', () => {
     expect(labelled.matched).toBe(healthy.store.list('pods', { labelSelector: 'round' }).length);
     await eventually(async () => {
       const overview = await call<K8sOverview>(host, 'k8s.overview', { context: 'healthy' });
-      expect(overview.deployments.total).toBe(healthy.store.count('deployments'));
+      expect(overview.workloads.total).toBe(healthy.store.count('deployments'));
     });
   });
 

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Backoff } from '../../src/kubernetes/backoff';
+import { Backoff } from '../../src/util/backoff';
 import { Informer } from '../../src/kubernetes/informer';
 import { projectDeployment } from '../../src/kubernetes/kinds/deployments';
 import { projectNode } from '../../src/kubernetes/kinds/nodes';
@@ -42,6 +42,7 @@ function recording(api: KubeApi, afterPage: (path: string) => void = () => undef
           return body;
         },
         stream: (path, signal, handlers, idle) => s.stream(path, signal, handlers, idle),
+        openStream: (path, signal, idle) => s.openStream(path, signal, idle),
         requestJson: (method, path, signal, body) => s.requestJson(method, path, signal, body),
       };
     },

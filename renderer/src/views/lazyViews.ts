@@ -5,11 +5,11 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export const TAB_VIEWS: Record<TabId, LazyExoticComponent<ComponentType>> = {
   overview: lazy(() => import('./overview/OverviewView').then((m) => ({ default: m.OverviewView }))),
   clusters: lazy(() => import('./clusters/ClustersView').then((m) => ({ default: m.ClustersView }))),
-  containers: lazy(() => import('./planned/ContainersView').then((m) => ({ default: m.ContainersView }))),
+  containers: lazy(() => import('./containers/ContainersView').then((m) => ({ default: m.ContainersView }))),
   monitoring: lazy(() => import('./monitoring/MonitoringView').then((m) => ({ default: m.MonitoringView }))),
   cost: lazy(() => import('./planned/CostView').then((m) => ({ default: m.CostView }))),
   recovery: lazy(() => import('./planned/RecoveryView').then((m) => ({ default: m.RecoveryView }))),
   runbooks: lazy(() => import('./planned/RunbooksView').then((m) => ({ default: m.RunbooksView }))),
-  deployments: lazy(() => import('./planned/DeploymentsView').then((m) => ({ default: m.DeploymentsView }))),
+  deployments: lazy(() => import('./deployments/DeploymentsView').then((m) => ({ default: m.DeploymentsView }))),
   settings: lazy(() => import('./settings/SettingsView').then((m) => ({ default: m.SettingsView }))),
 };

@@ -1,4 +1,6 @@
 /** Data shapes that cross the contract, one file per domain. */
 export * from './core';
 export * from './k8s';
+export * from './docker';
 export * from './audit';
+export * from './prometheus';

@@ -1,37 +1,38 @@
-import type { Projected } from './projected';
-import { countAt, keyOf, listAt, metaOf, objectAt, stringAt } from './read';
+import { conditionOf, selectorText } from './format';
+import { columns, type ObjectProjection, type ObjectView } from './objectProjection';
+import { countAt } from './read';
+import { replicatedParts, replicatedRow, WORKLOAD_COLUMNS } from './workload';
 
-export interface DeploymentProjection extends Projected {
+export interface DeploymentProjection extends ObjectProjection {
   namespace: string;
-  uid: string;
   /** spec.replicas; the API defaults it to 1. */
   desired: number;
   ready: number;
-  updated: number;
-  available: number;
-  images: string[];
-  labels: Readonly<Record<string, string>>;
-  createdAt: number | null;
 }
 
+export const deploymentView: ObjectView<DeploymentProjection> = {
+  columns: columns(['ready', 'READY'], ['upToDate', 'UP-TO-DATE', 'numeric'], ['available', 'AVAILABLE', 'numeric'], ...WORKLOAD_COLUMNS),
+  search: ['images', 'containers'],
+};
+
 export function projectDeployment(raw: unknown): DeploymentProjection | null {
-  const meta = metaOf(raw);
-  if (!meta) return null;
-  const spec = objectAt(objectAt(raw).spec);
-  const status = objectAt(objectAt(raw).status);
-  const replicas = spec.replicas;
-  const containers = listAt(objectAt(objectAt(spec.template).spec).containers);
+  const w = replicatedParts(raw);
+  if (!w) return null;
+  const { spec, status, desired, ready, available } = w;
+  const base = replicatedRow(w);
+  const stalled = conditionOf(status, 'Progressing')?.reason === 'ProgressDeadlineExceeded';
   return {
-    key: keyOf(meta.namespace ?? '', meta.name),
-    namespace: meta.namespace ?? '',
-    name: meta.name,
-    uid: meta.uid,
-    desired: typeof replicas === 'number' ? countAt(replicas) : 1,
-    ready: countAt(status.readyReplicas),
-    updated: countAt(status.updatedReplicas),
-    available: countAt(status.availableReplicas),
-    images: containers.map((c) => stringAt(objectAt(c).image) ?? '').filter(Boolean),
-    labels: meta.labels,
-    createdAt: meta.createdAt,
+    ...base,
+    health: stalled ? 'error' : base.health,
+    cells: {
+      ready: `${ready}/${desired}`,
+      upToDate: countAt(status.updatedReplicas),
+      available,
+      containers: w.containers,
+      images: w.images,
+      selector: selectorText(spec.selector),
+    },
+    desired,
+    ready,
   };
 }

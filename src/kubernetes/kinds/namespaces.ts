@@ -1,22 +1,21 @@
-import type { Projected } from './projected';
-import { keyOf, metaOf, objectAt, stringAt } from './read';
+import { columns, objectBase, type ObjectProjection, type ObjectView } from './objectProjection';
+import { metaOf, objectAt, stringAt } from './read';
 
-export interface NamespaceProjection extends Projected {
+export interface NamespaceProjection extends ObjectProjection {
   namespace: null;
-  phase: string;
-  labels: Readonly<Record<string, string>>;
-  createdAt: number | null;
 }
+
+export const namespaceView: ObjectView<NamespaceProjection> = { columns: columns(['status', 'STATUS']), search: ['status'] };
 
 export function projectNamespace(raw: unknown): NamespaceProjection | null {
   const meta = metaOf(raw);
   if (!meta) return null;
+  const status = stringAt(objectAt(objectAt(raw).status).phase) ?? (meta.deleting ? 'Terminating' : 'Active');
   return {
-    key: keyOf(null, meta.name),
+    ...objectBase(meta),
     namespace: null,
-    name: meta.name,
-    phase: stringAt(objectAt(objectAt(raw).status).phase) ?? (meta.deleting ? 'Terminating' : 'Active'),
-    labels: meta.labels,
-    createdAt: meta.createdAt,
+    status,
+    health: status === 'Active' ? 'ok' : 'warning',
+    cells: { status },
   };
 }

@@ -1,20 +1,30 @@
-import type { Projected } from './projected';
-import { bytes, cpuMillis } from './quantity';
-import { keyOf, listAt, metaOf, objectAt, stringAt } from './read';
+import { NONE, conditionOf, joined } from './format';
+import { columns, objectBase, type ObjectProjection, type ObjectView } from './objectProjection';
+import { bytes, bytesText, cpuMillis, cpuText } from './quantity';
+import { listAt, metaOf, objectAt, stringAt } from './read';
 
-export interface NodeProjection extends Projected {
+export interface NodeProjection extends ObjectProjection {
   namespace: null;
   ready: boolean;
   unschedulable: boolean;
-  roles: string[];
-  capacity: { cpuMillis: number; memoryBytes: number };
   allocatable: { cpuMillis: number; memoryBytes: number };
-  kubeletVersion: string | null;
-  labels: Readonly<Record<string, string>>;
-  createdAt: number | null;
 }
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
+
+export const nodeView: ObjectView<NodeProjection> = {
+  columns: columns(
+    ['status', 'STATUS'],
+    ['roles', 'ROLES'],
+    ['version', 'VERSION'],
+    ['internalIP', 'INTERNAL-IP'],
+    ['cpu', 'CPU'],
+    ['memory', 'MEMORY'],
+    ['osImage', 'OS-IMAGE'],
+    ['runtime', 'CONTAINER-RUNTIME'],
+  ),
+  search: ['roles', 'version', 'internalIP'],
+};
 
 /** Roles as kubectl get nodes shows them: from node-role.kubernetes.io/<role> labels and kubernetes.io/role. */
 function rolesOf(labels: Readonly<Record<string, string>>): string[] {
@@ -26,24 +36,44 @@ function rolesOf(labels: Readonly<Record<string, string>>): string[] {
   return [...roles].sort();
 }
 
+/** kubectl's STATUS: Ready or NotReady from the Ready condition (Unknown without one), then SchedulingDisabled when cordoned. */
+function statusOf(readyStatus: unknown, unschedulable: boolean): string {
+  const parts = [readyStatus === undefined ? 'Unknown' : readyStatus === 'True' ? 'Ready' : 'NotReady'];
+  if (unschedulable) parts.push('SchedulingDisabled');
+  return parts.join(',');
+}
+
 export function projectNode(raw: unknown): NodeProjection | null {
   const meta = metaOf(raw);
   if (!meta) return null;
   const status = objectAt(objectAt(raw).status);
-  const ready = listAt(status.conditions).some((c) => objectAt(c).type === 'Ready' && objectAt(c).status === 'True');
-  const capacity = objectAt(status.capacity);
+  const readyStatus = conditionOf(status, 'Ready')?.status;
+  const ready = readyStatus === 'True';
+  const unschedulable = objectAt(objectAt(raw).spec).unschedulable === true;
   const allocatable = objectAt(status.allocatable);
+  const info = objectAt(status.nodeInfo);
+  const internalIP = listAt(status.addresses)
+    .map(objectAt)
+    .find((a) => a.type === 'InternalIP')?.address;
+  const cpu = cpuMillis(allocatable.cpu);
+  const memory = bytes(allocatable.memory);
   return {
-    key: keyOf(null, meta.name),
+    ...objectBase(meta),
     namespace: null,
-    name: meta.name,
+    status: statusOf(readyStatus, unschedulable),
+    health: !ready ? 'error' : unschedulable ? 'warning' : 'ok',
+    cells: {
+      status: statusOf(readyStatus, unschedulable),
+      roles: joined(rolesOf(meta.labels)),
+      version: stringAt(info.kubeletVersion) ?? '',
+      internalIP: stringAt(internalIP) ?? NONE,
+      cpu: cpuText(cpu),
+      memory: bytesText(memory),
+      osImage: stringAt(info.osImage) ?? '',
+      runtime: stringAt(info.containerRuntimeVersion) ?? '',
+    },
     ready,
-    unschedulable: objectAt(objectAt(raw).spec).unschedulable === true,
-    roles: rolesOf(meta.labels),
-    capacity: { cpuMillis: cpuMillis(capacity.cpu), memoryBytes: bytes(capacity.memory) },
-    allocatable: { cpuMillis: cpuMillis(allocatable.cpu), memoryBytes: bytes(allocatable.memory) },
-    kubeletVersion: stringAt(objectAt(status.nodeInfo).kubeletVersion),
-    labels: meta.labels,
-    createdAt: meta.createdAt,
+    unschedulable,
+    allocatable: { cpuMillis: cpu, memoryBytes: memory },
   };
 }

@@ -1,12 +1,16 @@
 import { POD_PHASES, type K8sPodRow, type PodPhase } from '../../contract/types';
 import type { Projected } from './projected';
+import { bytes, cpuMillis } from './quantity';
 import { countAt, keyOf, listAt, metaOf, objectAt, stringAt, type Json } from './read';
 
-/** A pod as the cache keeps it: the row the table shows, plus what queries filter on. */
-export interface PodProjection extends Projected, K8sPodRow {
+/** A pod as the cache keeps it: the row the table shows (usage comes from metrics), plus what queries and the overview use. */
+export interface PodProjection extends Projected, Omit<K8sPodRow, 'cpuMillis' | 'memoryBytes'> {
   namespace: string;
   labels: Readonly<Record<string, string>>;
   owner: { kind: string; name: string } | null;
+  /** What the scheduler reserves for the pod (see requestsOf). */
+  requestCpuMillis: number;
+  requestMemoryBytes: number;
 }
 
 const PHASES = new Set<string>(POD_PHASES);
@@ -80,6 +84,37 @@ function restartsOf(status: Json): number {
   return n;
 }
 
+/**
+ * The pod's effective requests as the scheduler counts them: the regular containers and
+ * sidecars (init containers that keep running) added up, or the largest plain init
+ * container if that is more, plus the runtime overhead.
+ */
+function requestsOf(spec: Json): { cpu: number; memory: number } {
+  const requests = (c: unknown) => objectAt(objectAt(objectAt(c).resources).requests);
+  let cpu = 0;
+  let memory = 0;
+  let initCpu = 0;
+  let initMemory = 0;
+  for (const c of listAt(spec.initContainers)) {
+    const r = requests(c);
+    if (objectAt(c).restartPolicy === 'Always') {
+      cpu += cpuMillis(r.cpu);
+      memory += bytes(r.memory);
+    } else {
+      // A plain init container runs after the sidecars before it started, so it adds to them.
+      initCpu = Math.max(initCpu, cpu + cpuMillis(r.cpu));
+      initMemory = Math.max(initMemory, memory + bytes(r.memory));
+    }
+  }
+  for (const c of listAt(spec.containers)) {
+    const r = requests(c);
+    cpu += cpuMillis(r.cpu);
+    memory += bytes(r.memory);
+  }
+  const overhead = objectAt(spec.overhead);
+  return { cpu: Math.max(cpu, initCpu) + cpuMillis(overhead.cpu), memory: Math.max(memory, initMemory) + bytes(overhead.memory) };
+}
+
 export function projectPod(raw: unknown): PodProjection | null {
   const meta = metaOf(raw);
   if (!meta) return null;
@@ -87,6 +122,7 @@ export function projectPod(raw: unknown): PodProjection | null {
   const status = objectAt(obj.status);
   const phase = phaseOf(status);
   const namespace = meta.namespace ?? '';
+  const requests = requestsOf(objectAt(obj.spec));
   return {
     key: keyOf(namespace, meta.name),
     namespace,
@@ -101,5 +137,7 @@ export function projectPod(raw: unknown): PodProjection | null {
     labels: meta.labels,
     createdAt: meta.createdAt,
     owner: ownerOf(listAt(objectAt(obj.metadata).ownerReferences)),
+    requestCpuMillis: requests.cpu,
+    requestMemoryBytes: requests.memory,
   };
 }

@@ -18,3 +18,20 @@ export function parseQuantity(text: unknown): number | null {
 export const cpuMillis = (text: unknown): number => Math.round((parseQuantity(text) ?? 0) * 1000);
 
 export const bytes = (text: unknown): number => Math.round(parseQuantity(text) ?? 0);
+
+/** CPU as a quantity: whole cores as "4", else millicores as "3500m". */
+export const cpuText = (millis: number): string => (millis % 1000 === 0 ? String(millis / 1000) : `${millis}m`);
+
+const BINARY_UNITS = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi'] as const;
+
+/** Bytes in the largest binary unit that keeps at least one whole: "512Mi", "31.5Gi". */
+export function bytesText(n: number): string {
+  let value = n;
+  let unit = '';
+  for (const u of BINARY_UNITS) {
+    if (value < 1024) break;
+    value /= 1024;
+    unit = u;
+  }
+  return `${Math.round(value * 10) / 10}${unit}`;
+}

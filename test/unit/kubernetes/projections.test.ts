@@ -49,6 +49,8 @@ describe('pod projection', () => {
       labels: { app: 'web' },
       createdAt: Date.parse(CREATED),
       owner: { kind: 'ReplicaSet', name: 'web-7d4b9' },
+      requestCpuMillis: 0,
+      requestMemoryBytes: 0,
     });
   });
 
@@ -74,6 +76,17 @@ describe('pod projection', () => {
   ])('shows kubectl’s STATUS for %s', (_what, status, expected) => {
     const spec = { initContainers: [{ name: 'a' }, { name: 'b' }] };
     expect(projectPod(pod({ status, spec }))?.status).toBe(expected);
+  });
+
+  it('keeps the requests the scheduler reserves: containers and sidecars added up, or the largest init container', () => {
+    const requests = (cpu: string, memory: string) => ({ resources: { requests: { cpu, memory } } });
+    const spec = {
+      initContainers: [{ name: 'migrate', ...requests('2', '64Mi') }, { name: 'mesh', restartPolicy: 'Always', ...requests('100m', '32Mi') }],
+      containers: [{ name: 'app', ...requests('250m', '128Mi') }, { name: 'log', ...requests('50m', '16Mi') }],
+      overhead: { cpu: '10m' },
+    };
+    expect(projectPod(pod({ spec }))).toMatchObject({ requestCpuMillis: 2010, requestMemoryBytes: 176 * 2 ** 20 });
+    expect(projectPod(pod({ spec: { containers: [{ name: 'app' }] } }))).toMatchObject({ requestCpuMillis: 0, requestMemoryBytes: 0 });
   });
 
   it('says Terminating once deletion has begun', () => {
@@ -110,12 +123,20 @@ describe('node projection', () => {
       namespace: null,
       ready: true,
       unschedulable: false,
-      roles: ['control-plane', 'infra'],
-      capacity: { cpuMillis: 8000, memoryBytes: 32869864 * 1024 },
       allocatable: { cpuMillis: 7800, memoryBytes: 31721192 * 1024 },
-      kubeletVersion: 'v1.32.0',
+      status: 'Ready',
+      health: 'ok',
+      cells: { roles: 'control-plane,infra', version: 'v1.32.0', cpu: '7800m', memory: '30.3Gi', internalIP: '<none>' },
     });
-    expect(projectNode(node('False', {}, true))).toMatchObject({ ready: false, unschedulable: true, roles: [] });
+    expect(projectNode(node('False', {}, true))).toMatchObject({
+      ready: false,
+      unschedulable: true,
+      status: 'NotReady,SchedulingDisabled',
+      health: 'error',
+      cells: { roles: '<none>' },
+    });
+    expect(projectNode(node('True', {}, true))).toMatchObject({ status: 'Ready,SchedulingDisabled', health: 'warning' });
+    expect(projectNode({ metadata: { name: 'new' } })).toMatchObject({ status: 'Unknown', health: 'error' });
   });
 
   it('parses quantities in every suffix', () => {
@@ -136,13 +157,20 @@ describe('deployment and namespace projections', () => {
       spec: { template: { spec: { containers: [{ image: 'registry/web:1.2' }, { image: 'registry/proxy:2' }] } } },
       status: { readyReplicas: 0, updatedReplicas: 1 },
     };
-    expect(projectDeployment(d)).toMatchObject({ key: 'shop/web', desired: 1, ready: 0, updated: 1, available: 0, images: ['registry/web:1.2', 'registry/proxy:2'] });
+    expect(projectDeployment(d)).toMatchObject({
+      key: 'shop/web',
+      desired: 1,
+      ready: 0,
+      status: '0/1',
+      health: 'error',
+      cells: { ready: '0/1', upToDate: 1, available: 0, images: 'registry/web:1.2,registry/proxy:2' },
+    });
     expect(projectDeployment({ ...d, spec: { ...d.spec, replicas: 0 } })?.desired).toBe(0);
   });
 
   it('reads a namespace phase', () => {
-    expect(projectNamespace({ metadata: { name: 'shop' }, status: { phase: 'Terminating' } })).toMatchObject({ key: 'shop', phase: 'Terminating' });
-    expect(projectNamespace({ metadata: { name: 'new' } })?.phase).toBe('Active');
+    expect(projectNamespace({ metadata: { name: 'shop' }, status: { phase: 'Terminating' } })).toMatchObject({ key: 'shop', status: 'Terminating', health: 'warning' });
+    expect(projectNamespace({ metadata: { name: 'new' } })?.status).toBe('Active');
   });
 });
 

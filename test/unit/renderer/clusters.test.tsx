@@ -1,81 +1,29 @@
 // @vitest-environment happy-dom
-import type { ChannelInput, K8sContextInfo, K8sContexts, K8sOverview, K8sPodPage, K8sPodRow } from '@contract';
-import { ContractCallError } from '@contract/errors';
+import type { AuditEntry } from '@contract';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROW_PX } from '../../../renderer/src/views/clusters/PodsTable';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ROW_PX } from '../../../renderer/src/components/VirtualTable';
+import { contexts, deploymentRow, detail, enabledProd, METRICS, objectsHost, overview, podDetail, podsHost } from './clustersFixtures';
 import { k8sContext, noKubeconfig } from './helpers/fixtures';
+import type { Handlers } from './helpers/fakeClient';
 import { LAZY, NOW, renderApp } from './helpers/renderApp';
 
 beforeEach(() => history.replaceState(null, '', '/#/clusters'));
 afterEach(cleanup);
 
 
-const contexts = (list: K8sContextInfo[], over: Partial<K8sContexts> = {}): K8sContexts => ({
-  files: ['/home/ops/.kube/config'],
-  found: ['/home/ops/.kube/config'],
-  problems: [],
-  currentContext: 'prod',
-  contexts: list,
-  ...over,
-});
-
-const overview = (): K8sOverview => ({
-  context: 'prod',
-  state: 'connected',
-  kinds: [
-    { kind: 'namespaces', state: 'synced', count: 2, message: null },
-    { kind: 'nodes', state: 'forbidden', count: 0, message: 'nodes is forbidden: User "dev" cannot list resource "nodes"' },
-    { kind: 'pods', state: 'synced', count: 5000, message: null },
-    { kind: 'deployments', state: 'synced', count: 3, message: null },
-  ],
-  nodes: { total: 3, ready: 2, notReady: 1, unschedulable: 0, allocatableCpuMillis: 12_000, allocatableMemoryBytes: 48 * 1024 ** 3 },
-  pods: { total: 5000, byPhase: { Pending: 12, Running: 4980, Succeeded: 0, Failed: 8, Unknown: 0 }, restarts: 37 },
-  deployments: { total: 3, notAtDesired: 1, lagging: [{ namespace: 'shop', name: 'web', desired: 3, ready: 1 }] },
-  namespaces: { total: 2 },
-});
-
-const pod = (i: number): K8sPodRow => ({
-  namespace: i % 2 ? 'billing' : 'shop',
-  name: `pod-${String(i).padStart(5, '0')}`,
-  uid: `uid-${i}`,
-  phase: 'Running',
-  status: i === 3 ? 'CrashLoopBackOff' : 'Running',
-  readyContainers: 1,
-  containers: 1,
-  restarts: i % 7,
-  node: `node-${i % 3}`,
-  createdAt: NOW - 3_600_000,
-});
-
-/** A host holding `count` pods that filters by namespace and text, sorts by name or restarts, and pages. */
-function podsHost(count: number) {
-  const all = Array.from({ length: count }, (_, i) => pod(i));
-  return (input: ChannelInput<'k8s.pods'>): K8sPodPage => {
-    if (input.labelSelector === 'app in (web') {
-      throw new ContractCallError('k8s.pods', { code: 'BAD_REQUEST', message: 'Label selector: expected "," or ")" at position 12, found the end' });
-    }
-    let rows = all.filter((p) => (!input.namespace || p.namespace === input.namespace) && (!input.text || p.name.includes(input.text)));
-    if (input.sort === 'restarts') rows = [...rows].sort((a, b) => a.restarts - b.restarts || (a.name < b.name ? -1 : 1));
-    if (input.dir === 'desc') rows = [...rows].reverse();
-    const offset = input.offset ?? 0;
-    return { context: input.context, total: all.length, matched: rows.length, offset, rows: rows.slice(offset, offset + (input.limit ?? 100)), synced: true };
-  };
-}
-
-const enabledProd = () => contexts([k8sContext({ enabled: true, state: 'connected', current: true })]);
-
-function renderCluster(count = 5000) {
+function renderCluster(count = 5000, over: Handlers = {}) {
   return renderApp({
     tab: 'clusters',
     handlers: {
       'k8s.contexts': enabledProd,
-      'k8s.overview': overview,
+      'k8s.overview': () => overview(),
       'k8s.namespaces': () => [
         { name: 'billing', phase: 'Active', pods: count / 2 },
         { name: 'shop', phase: 'Active', pods: count / 2 },
       ],
       'k8s.pods': podsHost(count),
+      ...over,
     },
   });
 }
@@ -131,7 +79,7 @@ describe('Clusters', () => {
           }),
         'k8s.overview': () => ({ ...overview(), state: 'connecting' }),
         'k8s.namespaces': () => [],
-        'k8s.pods': () => ({ context: 'prod', total: 0, matched: 0, offset: 0, rows: [], synced: false }),
+        'k8s.pods': () => ({ context: 'prod', total: 0, matched: 0, offset: 0, rows: [], synced: false, metrics: METRICS }),
       },
     });
     const toggle = await screen.findByRole('switch', { name: 'Watch prod' }, LAZY);
@@ -150,7 +98,7 @@ describe('Clusters', () => {
     expect((await screen.findByTestId('tile-nodes', {}, LAZY)).textContent).toContain('2 / 3');
     expect(screen.getByTestId('tile-pods').textContent).toContain('5,000');
     expect(screen.getByTestId('tile-pods').textContent).toContain('8 failed');
-    expect(screen.getByTestId('tile-deployments').textContent).toContain('shop/web 1/3');
+    expect(screen.getByTestId('tile-workloads').textContent).toContain('2 / 3');
     expect(screen.getByText(/Cannot watch nodes: nodes is forbidden/)).toBeTruthy();
 
     await waitFor(() => expect(podRows().length).toBeGreaterThan(0));
@@ -176,12 +124,12 @@ describe('Clusters', () => {
     await waitFor(() => expect(podRows().length).toBeGreaterThan(0), LAZY);
 
     fireEvent.click(within(screen.getByRole('columnheader', { name: /Restarts/ })).getByRole('button'));
-    await waitFor(() => expect(view.callsTo('k8s.pods').at(-1)?.input).toMatchObject({ sort: 'restarts', dir: 'desc' }));
+    await waitFor(() => expect(view.callsTo('k8s.pods').at(-1)?.input).toMatchObject({ sort: 'restarts', dir: 'desc' }), LAZY);
     expect(screen.getByRole('columnheader', { name: /Restarts/ }).getAttribute('aria-sort')).toBe('descending');
     expect(location.hash).toContain('sort=restarts');
 
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'pod-0012' } });
-    await waitFor(() => expect(screen.getByTestId('pods-count').dataset.matched).toBe('10'));
+    await waitFor(() => expect(screen.getByTestId('pods-count').dataset.matched).toBe('10'), LAZY);
     expect(view.callsTo('k8s.pods').at(-1)?.input).toMatchObject({ context: 'prod', text: 'pod-0012', offset: 0 });
     expect(podRows().every((r) => r.getAttribute('data-pod')!.includes('pod-0012'))).toBe(true);
     expect(location.hash).toContain('q=pod-0012');
@@ -190,7 +138,7 @@ describe('Clusters', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
     fireEvent.click(screen.getByRole('tab', { name: 'Clusters' }));
     expect(((await screen.findByRole('searchbox', {}, LAZY)) as HTMLInputElement).value).toBe('pod-0012');
-    await waitFor(() => expect(screen.getByTestId('pods-count').dataset.matched).toBe('10'));
+    await waitFor(() => expect(screen.getByTestId('pods-count').dataset.matched).toBe('10'), LAZY);
   });
 
   it('shows why a label selector does not parse, next to it', async () => {
@@ -214,5 +162,145 @@ describe('Clusters', () => {
 
     act(() => view.emit('k8s.contextsChanged', contexts([k8sContext({ enabled: true, state: 'unreachable', message: 'connect ETIMEDOUT' })])));
     expect(await screen.findByText('prod is unreachable')).toBeTruthy();
+  });
+
+  it('shows capacity against requests, says why usage is missing, and lists recent warnings', async () => {
+    renderCluster(10, { 'k8s.detail': () => podDetail({ name: 'web-1' }) });
+    const cpu = await screen.findByTestId('capacity-cpu', {}, LAZY);
+    expect(cpu.textContent).toContain('12 cores allocatable');
+    expect(within(cpu).getByRole('meter', { name: 'CPU requested' }).getAttribute('aria-valuenow')).toBe('50');
+    expect(cpu.textContent).toContain('not reported');
+    expect(screen.getByTestId('capacity-memory').textContent).toContain('12.0 GiB · 25%');
+    expect(screen.getByTestId('metrics-note').textContent).toContain('metrics.k8s.io is not served by this cluster (404).');
+
+    const lagging = screen.getByTestId('lagging-workloads');
+    expect(within(lagging).getByRole('button', { name: 'Scale deployment shop/web' })).toBeTruthy();
+    // A DaemonSet runs one pod per node: there is nothing to scale.
+    expect(within(lagging).queryByRole('button', { name: /Scale daemonset/ })).toBeNull();
+
+    const warnings = screen.getByRole('table', { name: 'Recent warnings' });
+    expect(warnings.textContent).toContain('Back-off restarting failed container web in pod web-1');
+    fireEvent.click(within(warnings).getByRole('button', { name: 'Pod/shop/web-1' }));
+    expect((await screen.findByTestId('detail-pane')).dataset.object).toBe('shop/web-1');
+    expect(location.hash).toContain('obj=shop%2Fweb-1');
+  });
+
+  it('shows pod CPU and memory columns when the cluster serves metrics', async () => {
+    renderCluster(20, { 'k8s.overview': () => overview({ metrics: METRICS, nodes: { ...overview().nodes, usage: { cpuMillis: 3_000, memoryBytes: 6 * 1024 ** 3 } } }), 'k8s.pods': podsHost(20, METRICS) });
+    await waitFor(() => expect(podRows().length).toBeGreaterThan(0), LAZY);
+    expect(screen.getByRole('columnheader', { name: /CPU/ })).toBeTruthy();
+    expect(podRows()[2]!.textContent).toContain('12m');
+    expect(podRows()[2]!.textContent).toContain('3.0 MiB');
+    expect(screen.queryByTestId('metrics-note')).toBeNull();
+    expect(within(screen.getByTestId('capacity-cpu')).getByRole('meter', { name: 'CPU used' }).getAttribute('aria-valuenow')).toBe('25');
+  });
+
+  it('asks for the rows in view again every 30 seconds, so the host keeps watching the kind', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const view = renderCluster(20);
+      await waitFor(() => expect(podRows().length).toBeGreaterThan(0), LAZY);
+      const before = view.callsTo('k8s.pods').length;
+      act(() => vi.advanceTimersByTime(29_000));
+      expect(view.callsTo('k8s.pods').length).toBe(before);
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(view.callsTo('k8s.pods').length).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('switches kinds, lists them with the host’s columns, filters problems only, and refetches on their changes', async () => {
+    const rows = [deploymentRow('shop', 'web', { status: '1/3', health: 'warning' }), deploymentRow('shop', 'api'), deploymentRow('billing', 'ledger')];
+    const view = renderCluster(10, { 'k8s.objects': objectsHost({ deployments: rows }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Deployments' }, LAZY));
+    const table = await screen.findByRole('table', { name: 'Deployments' });
+    expect(within(table).getByRole('columnheader', { name: 'UP-TO-DATE' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: 'IMAGES' })).toBeTruthy();
+    expect(table.querySelectorAll('tr[data-object]')).toHaveLength(3);
+    expect(location.hash).toContain('kind=deployments');
+    expect(view.callsTo('k8s.objects').at(-1)?.input).toMatchObject({ context: 'prod', kind: 'deployments', problems: false, offset: 0 });
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Problems only' }));
+    await waitFor(() => expect(screen.getByTestId('deployments-count').dataset.matched).toBe('1'));
+    expect(view.callsTo('k8s.objects').at(-1)?.input).toMatchObject({ problems: true });
+    expect(location.hash).toContain('problems=true');
+    expect(screen.getByRole('table', { name: 'Deployments' }).querySelector('tr[data-object="shop/web"]')?.textContent).toContain('1/3');
+
+    const before = view.callsTo('k8s.objects').length;
+    act(() => view.emit('k8s.changed', { context: 'prod', kinds: ['pods'], at: NOW }));
+    act(() => view.emit('k8s.changed', { context: 'prod', kinds: ['deployments'], at: NOW }));
+    act(() => view.emit('k8s.changed', { context: 'prod', kinds: ['deployments'], at: NOW }));
+    await waitFor(() => expect(view.callsTo('k8s.objects').length).toBe(before + 1));
+  });
+
+  it('moves through rows with the arrow keys, opens one with Enter, closes it with Esc, and / jumps to the filter', async () => {
+    renderCluster(50, { 'k8s.detail': ({ name }) => podDetail({ name }), 'k8s.logs': () => ({ lines: [], truncated: false }) });
+    await waitFor(() => expect(podRows().length).toBeGreaterThan(0), LAZY);
+    const scroller = screen.getByTestId('pods-scroll');
+    scroller.focus();
+    fireEvent.keyDown(scroller, { key: 'ArrowDown' });
+    fireEvent.keyDown(scroller, { key: 'ArrowDown' });
+    expect(podRows()[1]!.className).toContain('table__row--focused');
+    fireEvent.keyDown(scroller, { key: 'Enter' });
+    const pane = await screen.findByTestId('detail-pane');
+    expect(pane.dataset.object).toBe('billing/pod-00001');
+    expect(podRows()[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(location.hash).toContain('obj=billing%2Fpod-00001');
+
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('detail-pane')).toBeNull());
+    expect(location.hash).not.toContain('obj=');
+
+    fireEvent.keyDown(document.body, { key: '/' });
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Name contains' }));
+  });
+
+  it('opens the object an event is about when the event is opened', async () => {
+    const event = { ...deploymentRow('billing', 'pod-00001.17a3'), kind: 'events' as const, status: 'Warning', health: 'warning' as const, cells: { object: 'pod/pod-00001', reason: 'BackOff' } };
+    renderCluster(10, { 'k8s.objects': objectsHost({ events: [event] }), 'k8s.detail': ({ name }) => podDetail({ name }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Events' }, LAZY));
+    fireEvent.click((await screen.findByRole('table', { name: 'Events' })).querySelector('tr[data-object]')!);
+    const pane = await screen.findByTestId('detail-pane');
+    expect(pane.dataset).toMatchObject({ kind: 'pods', object: 'billing/pod-00001' });
+    expect(location.hash).toBe('#/clusters?obj=billing%2Fpod-00001');
+  });
+
+  it('opens the object in the URL after a reload, and follows the owner chain', async () => {
+    history.replaceState(null, '', '/#/clusters?kind=pods&obj=shop%2Fweb-6d4b-x1');
+    const view = renderCluster(10, {
+      'k8s.detail': ({ kind }) => (kind === 'pods' ? podDetail() : detail()),
+      'k8s.objects': objectsHost({ deployments: [deploymentRow('shop', 'web')] }),
+      'k8s.rolloutHistory': () => ({ context: 'prod', namespace: 'shop', name: 'web', revisions: [] }),
+    });
+    const pane = await screen.findByTestId('detail-pane', {}, LAZY);
+    expect(await within(pane).findByText('containers with unready status: [web]')).toBeTruthy();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Deployment/web' }));
+    await waitFor(() => expect(screen.getByTestId('detail-pane').dataset.kind).toBe('deployments'));
+    expect(location.hash).toContain('kind=deployments');
+    expect(view.callsTo('k8s.detail').at(-1)?.input).toEqual({ context: 'prod', kind: 'deployments', namespace: 'shop', name: 'web' });
+  });
+
+  it('scales a lagging deployment from the overview to the count entered, and lists the action from the audit log', async () => {
+    const audit: AuditEntry[] = [];
+    const view = renderCluster(10, { 'audit.list': () => [...audit], 'k8s.action': () => ({ message: 'Deployment shop/web scaled to 5 replicas.', auditId: 2 }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Scale deployment shop/web' }, LAZY));
+    const dialog = screen.getByRole('dialog');
+    const replicas = within(dialog).getByRole('spinbutton');
+    fireEvent.change(replicas, { target: { value: '-2' } });
+    expect(within(dialog).getByRole('button', { name: 'Scale' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.change(replicas, { target: { value: '5' } });
+    expect(dialog.textContent).toContain('Scale deployment shop/web to 5 replicas in context prod?');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Scale' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(view.callsTo('k8s.action').map((c) => c.input)).toEqual([{ context: 'prod', action: 'scale', kind: 'deployment', namespace: 'shop', name: 'web', replicas: 5 }]);
+    expect(screen.getByText('Deployment shop/web scaled to 5 replicas.')).toBeTruthy();
+
+    const entry: AuditEntry = { id: 2, ts: NOW, actor: 'ops (desktop)', action: 'scale', target: { kind: 'deployment', namespace: 'shop', name: 'web', replicas: 5 }, context: 'prod', result: 'ok', message: 'Deployment shop/web scaled to 5 replicas.' };
+    audit.push(entry);
+    act(() => view.emit('audit.appended', entry));
+    const recent = await screen.findByRole('table', { name: 'Recent actions' });
+    await waitFor(() => expect(recent.textContent).toContain('scale deployment shop/web to 5'));
+    expect(recent.textContent).toContain('ops (desktop)');
   });
 });

@@ -7,11 +7,9 @@ import { LAZY, renderApp } from './helpers/renderApp';
 afterEach(cleanup);
 
 const PLANNED: [TabId, RegExp][] = [
-  ['containers', /Container engine support is not part of this build yet/],
   ['cost', /Cost reporting is not part of this build yet/],
   ['recovery', /Disaster recovery tracking is not part of this build yet/],
   ['runbooks', /Runbooks are not part of this build yet/],
-  ['deployments', /Deployment tracking and readiness checks are not part of this build yet/],
 ];
 
 describe('tabs whose engines are not in this build', () => {

@@ -1,13 +1,15 @@
+import type { K8sLaggingWorkload, K8sOverview } from '@contract';
 import { POD_PHASES } from '@contract/types';
-import type { K8sLaggingDeployment, K8sOverview } from '@contract';
+import { EventsTable } from '../../components/k8s/EventsTable';
+import { cores } from '../../components/k8s/figures';
 import { Tile } from '../../components/Tile';
 import { formatBytes } from '../../format/bytes';
-
-const cores = (millis: number) => `${Number((millis / 1000).toFixed(1))} cores`;
+import { percentOf } from '../../format/number';
+import { CapacityBars } from './CapacityBars';
 
 /** Kinds still being listed or that the user may not list, said plainly above the figures. */
 function KindNotes({ overview }: { overview: K8sOverview }) {
-  const notes = overview.kinds.filter((k) => k.state !== 'synced');
+  const notes = overview.kinds.filter((k) => k.state !== 'synced' && k.state !== 'idle');
   if (notes.length === 0) return null;
   return (
     <ul className="kind-notes">
@@ -21,13 +23,17 @@ function KindNotes({ overview }: { overview: K8sOverview }) {
   );
 }
 
+const SINGULAR: Record<K8sLaggingWorkload['kind'], string> = { deployments: 'deployment', statefulsets: 'statefulset', daemonsets: 'daemonset' };
+
 interface Props {
   overview: K8sOverview;
-  onScale(deployment: K8sLaggingDeployment): void;
+  onScale(workload: K8sLaggingWorkload): void;
+  /** Opens an object (a warning's subject, a lagging workload) in the resource browser. */
+  onOpen(apiKind: string, namespace: string | null, name: string): void;
 }
 
-export function ClusterOverview({ overview, onScale }: Props) {
-  const { nodes, pods, deployments, namespaces } = overview;
+export function ClusterOverview({ overview, onScale, onOpen }: Props) {
+  const { nodes, pods, workloads, namespaces, metrics } = overview;
   const phases = POD_PHASES.filter((p) => pods.byPhase[p] > 0);
   return (
     <section className="cluster-overview" aria-label={`${overview.context} overview`}>
@@ -57,27 +63,90 @@ export function ClusterOverview({ overview, onScale }: Props) {
         </Tile>
         <Tile label="Container restarts" data-testid="tile-restarts" value={pods.restarts.toLocaleString()} detail="since each container started" />
         <Tile
-          label="Deployments not at desired"
-          className={deployments.notAtDesired > 0 ? 'tile--warn' : deployments.total > 0 ? 'tile--ok' : ''}
-          data-testid="tile-deployments"
-          value={`${deployments.notAtDesired} / ${deployments.total}`}
-        >
-          {deployments.lagging.length > 0 && (
-            <ul className="lagging-list">
-              {deployments.lagging.slice(0, 4).map((d) => (
-                <li key={`${d.namespace}/${d.name}`} className="mono">
-                  {d.namespace}/{d.name} {d.ready}/{d.desired}{' '}
-                  <button type="button" className="button button--ghost" aria-label={`Scale deployment ${d.namespace}/${d.name}`} onClick={() => onScale(d)}>
-                    Scale…
-                  </button>
-                </li>
-              ))}
-              {deployments.notAtDesired > 4 && <li className="muted">and {deployments.notAtDesired - 4} more</li>}
-            </ul>
-          )}
-        </Tile>
+          label="Workloads not at desired"
+          className={workloads.notAtDesired > 0 ? 'tile--warn' : workloads.total > 0 ? 'tile--ok' : ''}
+          data-testid="tile-workloads"
+          value={`${workloads.notAtDesired} / ${workloads.total}`}
+          detail="deployments, statefulsets and daemonsets"
+        />
         <Tile label="Namespaces" data-testid="tile-namespaces" value={namespaces.total.toLocaleString()} />
       </div>
+
+      <div className="overview-panels">
+        <section className="overview-panel" aria-labelledby="capacity-title">
+          <h3 id="capacity-title" className="section-title">
+            Capacity, requests and usage
+          </h3>
+          <CapacityBars
+            label="CPU"
+            testId="capacity-cpu"
+            allocatable={nodes.allocatableCpuMillis}
+            requested={nodes.requested.cpuMillis}
+            used={nodes.usage?.cpuMillis ?? null}
+            format={cores}
+          />
+          <CapacityBars
+            label="Memory"
+            testId="capacity-memory"
+            allocatable={nodes.allocatableMemoryBytes}
+            requested={nodes.requested.memoryBytes}
+            used={nodes.usage?.memoryBytes ?? null}
+            format={formatBytes}
+          />
+          {!metrics.available && (
+            <p className="note metrics-note" data-testid="metrics-note">
+              No usage figures: {metrics.note ?? 'the cluster does not serve metrics.k8s.io.'} Install metrics-server to see CPU and memory use.
+            </p>
+          )}
+        </section>
+
+        {workloads.lagging.length > 0 && (
+          <section className="overview-panel" aria-labelledby="lagging-title">
+            <h3 id="lagging-title" className="section-title">
+              Not at desired ({workloads.notAtDesired})
+            </h3>
+            <div className="overview-panel__scroll">
+            <table className="table detail-table" aria-label="Workloads not at desired" data-testid="lagging-workloads">
+              <tbody>
+                {workloads.lagging.map((w) => (
+                  <tr key={`${w.kind}/${w.namespace}/${w.name}`} data-workload={`${w.kind}/${w.namespace}/${w.name}`}>
+                    <td className="mono">
+                      <button type="button" className="link-button" onClick={() => onOpen(w.kind === 'deployments' ? 'Deployment' : w.kind === 'statefulsets' ? 'StatefulSet' : 'DaemonSet', w.namespace, w.name)}>
+                        {SINGULAR[w.kind]} {w.namespace}/{w.name}
+                      </button>
+                    </td>
+                    <td className="num" title={`${w.ready} ready of ${w.desired} desired`}>
+                      {w.ready}/{w.desired}
+                      <span className="muted"> ({Math.round(percentOf(w.ready, w.desired))}%)</span>
+                    </td>
+                    <td>
+                      {w.kind !== 'daemonsets' && (
+                        <button type="button" className="button button--small" aria-label={`Scale ${SINGULAR[w.kind]} ${w.namespace}/${w.name}`} onClick={() => onScale(w)}>
+                          Scale…
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            </div>
+          </section>
+        )}
+      </div>
+
+      <section className="overview-panel" aria-labelledby="warnings-title" data-testid="recent-warnings">
+        <h3 id="warnings-title" className="section-title">
+          Recent warnings
+        </h3>
+        {overview.warnings.length === 0 ? (
+          <p className="note">No Warning events in this cluster right now.</p>
+        ) : (
+          <div className="overview-panel__scroll">
+            <EventsTable events={overview.warnings} label="Recent warnings" showObject onOpen={onOpen} />
+          </div>
+        )}
+      </section>
     </section>
   );
 }

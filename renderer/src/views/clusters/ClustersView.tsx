@@ -48,7 +48,7 @@ export function ClustersView() {
               <ContextTable
                 contexts={contexts.contexts}
                 selected={selected}
-                onSelect={(name) => setRoute({ context: name, namespace: null })}
+                onSelect={(name) => setRoute({ context: name, namespace: null, selected: null })}
                 onToggle={(name, enabled) => void setEnabled(name, enabled)}
               />
               {toggleError && <LoadError title="Could not change the context" message={toggleError} onRetry={retry} />}

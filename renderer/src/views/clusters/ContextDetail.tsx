@@ -1,13 +1,14 @@
-import type { K8sContextInfo, K8sLaggingDeployment } from '@contract';
+import type { ActionResult, K8sContextInfo, K8sLaggingWorkload } from '@contract';
 import { useState } from 'react';
+import { ScaleDialog } from '../../components/k8s/ScaleDialog';
+import { useK8sChanged } from '../../components/k8s/useK8sChanged';
 import { ResourceView } from '../../components/ResourceView';
 import { formatTime } from '../../format/time';
 import { useHostEvent } from '../../state/useHostEvent';
 import { useRefreshingCall } from '../../state/useRefreshingCall';
 import { ClusterOverview } from './ClusterOverview';
-import type { ClusterRoute } from './clusterRoute';
-import { PodsSection } from './PodsSection';
-import { ScaleDialog } from './ScaleDialog';
+import { openPatch, type ClusterRoute } from './clusterRoute';
+import { ResourceBrowser } from './ResourceBrowser';
 
 interface Props {
   context: K8sContextInfo;
@@ -31,13 +32,21 @@ function ConnectionProblem({ context }: { context: K8sContextInfo }) {
   );
 }
 
-/** One enabled context: its health in figures and its pods. */
+const OVERVIEW_KINDS = ['namespaces', 'nodes', 'pods', 'deployments', 'statefulsets', 'daemonsets', 'events'] as const;
+
+/** One enabled context: its health in figures, and a browser of its objects. */
 export function ContextDetail({ context, route, onRoute }: Props) {
   const { resource, refresh } = useRefreshingCall('k8s.overview', { context: context.name });
-  useHostEvent('k8s.changed', (change) => change.context === context.name && refresh());
+  useK8sChanged(context.name, OVERVIEW_KINDS, refresh);
   // A state change (connected, unreachable, …) shows in the overview's kind notes too.
   useHostEvent('k8s.contextsChanged', refresh);
-  const [scaling, setScaling] = useState<K8sLaggingDeployment | null>(null);
+  const [scaling, setScaling] = useState<K8sLaggingWorkload | null>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
+
+  const open = (apiKind: string, namespace: string | null, name: string) => {
+    const patch = openPatch(apiKind, namespace, name);
+    if (patch) onRoute(patch);
+  };
 
   return (
     <div className="context-detail" data-testid="context-detail" data-context={context.name}>
@@ -47,10 +56,22 @@ export function ContextDetail({ context, route, onRoute }: Props) {
       </div>
       <ConnectionProblem context={context} />
       <ResourceView resource={resource} onRetry={refresh} loadingLabel="Loading the cluster overview…" errorTitle="Could not load the overview">
-        {(overview) => <ClusterOverview overview={overview} onScale={setScaling} />}
+        {(overview) => <ClusterOverview overview={overview} onScale={setScaling} onOpen={open} />}
       </ResourceView>
-      {scaling && <ScaleDialog context={context.name} deployment={scaling} onClose={() => setScaling(null)} />}
-      <PodsSection context={context.name} route={route} onRoute={onRoute} />
+      {result && (
+        <p className="note" role="status">
+          {result.message}
+        </p>
+      )}
+      {scaling && scaling.kind !== 'daemonsets' && (
+        <ScaleDialog
+          context={context.name}
+          target={{ kind: scaling.kind === 'deployments' ? 'deployment' : 'statefulset', namespace: scaling.namespace, name: scaling.name, desired: scaling.desired, ready: scaling.ready }}
+          onClose={() => setScaling(null)}
+          onDone={setResult}
+        />
+      )}
+      <ResourceBrowser context={context.name} route={route} onRoute={onRoute} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
-import { afterAll, beforeAll } from 'vitest';
+import { stopProcess, tailFile } from '../helpers/childProcess';
 import { makeTls, type TlsFiles } from './tls';
 
 /** The image every test container runs: busybox alone, made with `docker import` (no registry here). */
@@ -40,24 +40,16 @@ function requireDockerd(): void {
 async function waitForPing(docker: Docker, proc: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`dockerd exited with ${proc.exitCode}:\n${tail(logFile)}`);
+    if (proc.exitCode !== null) throw new Error(`dockerd exited with ${proc.exitCode}:\n${tailFile(logFile)}`);
     try {
       await docker.ping();
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`dockerd did not answer within ${timeoutMs} ms:\n${tail(logFile)}`);
+      if (Date.now() > deadline) throw new Error(`dockerd did not answer within ${timeoutMs} ms:\n${tailFile(logFile)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
 }
-
-const tail = (file: string) => {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-30).join('\n');
-  } catch {
-    return '(no log)';
-  }
-};
 
 /** The daemon's extra flags for a TLS-verified TCP listener. */
 interface TlsListener {
@@ -84,15 +76,6 @@ function spawnDockerd(dir: string, storageDriver: string, tls: TlsListener | nul
   const proc = spawn('dockerd', args, { stdio: ['ignore', out, out] });
   fs.closeSync(out);
   return proc;
-}
-
-async function stopProcess(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** A tar of bin/busybox and a bin/sh link, as `docker import` wants it. */
@@ -151,7 +134,7 @@ export async function startPrivateDockerd(options: { tls?: boolean } = {}): Prom
       break;
     } catch (err) {
       failures.push(`${candidate}: ${(err as Error).message}`);
-      await stopProcess(p);
+      await stopProcess(p, 20_000);
     }
   }
   if (!proc) throw new Error(`dockerd could not start with any storage driver:\n${failures.join('\n')}`);
@@ -162,18 +145,18 @@ export async function startPrivateDockerd(options: { tls?: boolean } = {}): Prom
     docker,
     dir,
     async restart() {
-      await stopProcess(proc!);
+      await stopProcess(proc!, 20_000);
       proc = spawnDockerd(dir, driver, listener);
       await waitForPing(docker, proc, logFile);
     },
     async halt() {
-      await stopProcess(proc!);
+      await stopProcess(proc!, 20_000);
     },
     async close() {
-      await stopProcess(proc!);
+      await stopProcess(proc!, 20_000);
       fs.rmSync(dir, { recursive: true, force: true });
     },
-    log: () => tail(logFile),
+    log: () => tailFile(logFile),
   };
   await importBusybox(d, BUSYBOX_IMAGE);
   return d;
@@ -217,21 +200,6 @@ export async function runContainer(d: PrivateDockerd, c: TestContainer): Promise
   });
   if (c.start ?? true) await container.start();
   return container;
-}
-
-/** One private dockerd for a test file: started before its tests, stopped after them. */
-export function dockerdForFile(options: { tls?: boolean } = {}): () => PrivateDockerd {
-  let d: PrivateDockerd | undefined;
-  beforeAll(async () => {
-    d = await startPrivateDockerd(options);
-  });
-  afterAll(async () => {
-    await d?.close();
-  });
-  return () => {
-    if (!d) throw new Error('The private dockerd did not start (see beforeAll).');
-    return d;
-  };
 }
 
 /** Removes every container (and its anonymous volumes), so the next test starts from an empty engine. */

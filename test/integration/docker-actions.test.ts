@@ -10,7 +10,8 @@ import type {
   DockerReclaimable,
   DockerVolumeRow,
 } from '../../src/contract';
-import { BUSYBOX_IMAGE, importBusybox, runContainer, dockerdForFile, removeAllContainers } from '../docker';
+import { BUSYBOX_IMAGE, importBusybox, runContainer, removeAllContainers } from '../docker';
+import { dockerdForFile } from '../docker/perFile';
 import { dockerTestHost, type DockerTestHost } from '../docker/host';
 import { eventually } from '../helpers/eventually';
 

@@ -8,7 +8,8 @@ import type {
   DockerStatsHistory,
   DockerLogChunk,
 } from '../../src/contract';
-import { runContainer, dockerdForFile, removeAllContainers } from '../docker';
+import { runContainer, removeAllContainers } from '../docker';
+import { dockerdForFile } from '../docker/perFile';
 import { dockerTestHost, type DockerTestHost } from '../docker/host';
 import { eventually } from '../helpers/eventually';
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DockerEngines } from '../../src/contract';
-import { runContainer, dockerdForFile, removeAllContainers } from '../docker';
+import { runContainer, removeAllContainers } from '../docker';
+import { dockerdForFile } from '../docker/perFile';
 import { dockerTestHost, type DockerTestHost } from '../docker/host';
 import { eventually } from '../helpers/eventually';
 import { tempDir } from '../helpers/tempDir';

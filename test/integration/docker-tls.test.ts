@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DockerEngineInfo, DockerEngines } from '../../src/contract';
 import { KeychainSecretStore } from '../../src/secrets/secretStore';
-import { dockerdForFile } from '../docker';
+import { dockerdForFile } from '../docker/perFile';
 import { dockerTestHost, type DockerTestHost } from '../docker/host';
 import { makeTls } from '../docker/tls';
 import { eventually } from '../helpers/eventually';

@@ -130,6 +130,16 @@ describe('Prometheus sources', () => {
     expect(await call<PromConnectionTest>(host, 'prom.testSource', { id: gone.id })).toMatchObject({ state: 'unreachable' });
   });
 
+  it('checks an unreachable source again until it answers', async () => {
+    const { host } = await startHost();
+    const port = await freePort();
+    await call(host, 'prom.addSource', { name: 'later', url: `http://127.0.0.1:${port}`, auth: { kind: 'none' } });
+    await eventually(async () => expect((await sourceNamed(host, 'later')).state).toBe('unreachable'));
+    const server = await proxy({ port });
+    cleanups.push(server.close);
+    await eventually(async () => expect(await sourceNamed(host, 'later')).toMatchObject({ state: 'connected', message: null, version: expect.any(String) }));
+  });
+
   it('refuses names twice, URLs with credentials, and unknown ids', async () => {
     const { host } = await startHost();
     await call(host, 'prom.addSource', { name: 'local', url: stack.prometheusUrl, auth: { kind: 'none' } });
@@ -285,11 +295,11 @@ describe('Prometheus queries', () => {
   });
 });
 
-/** Answers 401 unless the request carries `expected`, else passes it on to Prometheus. */
-async function authCheckingProxy(expected: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Passes requests on to Prometheus; with `authorization`, answers 401 to those that do not carry it. */
+async function proxy(options: { authorization?: string; port?: number }): Promise<{ url: string; close: () => Promise<void> }> {
   const target = new URL(stack.prometheusUrl);
   const server = http.createServer((req, res) => {
-    if (req.headers.authorization !== expected) {
+    if (options.authorization !== undefined && req.headers.authorization !== options.authorization) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="prometheus"' }).end('Unauthorized\n');
       return;
     }
@@ -299,9 +309,14 @@ async function authCheckingProxy(expected: string): Promise<{ url: string; close
     });
     req.pipe(upstream);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return { url: `http://127.0.0.1:${port}`, close };
 }
 
 describe.skipIf(!keyring)('Prometheus credentials in a real keychain', () => {
@@ -309,16 +324,16 @@ describe.skipIf(!keyring)('Prometheus credentials in a real keychain', () => {
   const password = `pw-${process.pid}-opsdeck`;
 
   it('keeps the password in the keychain only, sends it, and survives a restart', async () => {
-    const proxy = await authCheckingProxy(`Basic ${Buffer.from(`ops:${password}`).toString('base64')}`);
-    cleanups.push(proxy.close);
+    const secured = await proxy({ authorization: `Basic ${Buffer.from(`ops:${password}`).toString('base64')}` });
+    cleanups.push(secured.close);
     const first = await startHost(tempDir(), secrets);
-    const source = await connectedSource(first.host, 'secured', proxy.url, { kind: 'basic', username: 'ops', password });
+    const source = await connectedSource(first.host, 'secured', secured.url, { kind: 'basic', username: 'ops', password });
     expect(source).toMatchObject({ auth: 'basic', username: 'ops' });
     expect(await secrets.get(credentialAccount(source.id))).toBe(password);
     expect(JSON.stringify(await call(first.host, 'prom.sources', {}))).not.toContain(password);
     expect(JSON.stringify(first.events)).not.toContain(password);
 
-    await call(first.host, 'prom.addSource', { name: 'wrong', url: proxy.url, auth: { kind: 'basic', username: 'ops', password: 'wrong' } });
+    await call(first.host, 'prom.addSource', { name: 'wrong', url: secured.url, auth: { kind: 'basic', username: 'ops', password: 'wrong' } });
     await eventually(async () => expect(await sourceNamed(first.host, 'wrong')).toMatchObject({ state: 'unauthorized', message: 'HTTP 401 Unauthorized: Unauthorized' }));
     const wrong = await sourceNamed(first.host, 'wrong');
     expect(await failure(first.host, 'prom.query', { source: wrong.id, query: 'up' })).toBe('FORBIDDEN Source "wrong": HTTP 401 Unauthorized: Unauthorized');

@@ -78,7 +78,7 @@ export const prometheusChannels = {
       .strict(),
     output: returns<PromRangeResult>(),
   },
-  /** The label sets of the series matching any selector. */
+  /** The label sets of the series matching any selector; without start and end Prometheus searches all it holds. */
   'prom.series': {
     input: z.object({ source: sourceId, match: matchers, start: time.optional(), end: time.optional(), timeoutMs }).strict(),
     output: returns<PromSeriesList>(),

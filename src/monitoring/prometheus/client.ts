@@ -90,7 +90,7 @@ export class PromClient {
     }
     let envelope: Envelope;
     try {
-      envelope = JSON.parse(text) as Envelope;
+      envelope = (JSON.parse(text) ?? {}) as Envelope;
     } catch {
       throw new PromRequestError('protocol', `HTTP ${res.status} ${res.statusText}, not a Prometheus API answer: ${excerpt(text) || '(empty)'}`, null, res.status);
     }

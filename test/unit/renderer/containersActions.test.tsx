@@ -69,7 +69,8 @@ describe('container actions', () => {
     }
     fireEvent.click(within(again).getByRole('button', { name: label }));
     await waitFor(() => expect(view.callsTo('docker.action').map((c) => c.input)).toEqual([action]));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    // The dialog closes once the host has answered.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     if (action.action === 'container.remove') {
       // Nothing is left to show of a removed container.
       await waitFor(() => expect(screen.queryByTestId('container-detail')).toBeNull());
@@ -144,7 +145,7 @@ describe('prune', () => {
     await waitFor(() => expect(view.callsTo('docker.prune').map((c) => c.input)).toEqual([{ engine: 'default', targets: ['containers', 'images'] }]));
     const result = await screen.findByTestId('prune-result');
     expect(result.textContent).toContain('1 containers, 1 images and 0 volumes removed; 102 MiB freed');
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('cannot be confirmed when there is nothing to remove', async () => {

@@ -42,7 +42,7 @@ export const stats = (over: Partial<DockerStatsSample> = {}): DockerStatsSample 
 let serial = 0;
 /** A container row; ids are 64 hex digits made from a counter. */
 export function container(name: string, over: Partial<DockerContainerRow> = {}): DockerContainerRow {
-  const id = (++serial).toString(16).padStart(64, 'a');
+  const id = (++serial).toString(16).padStart(64, '0');
   const running = (over.state ?? 'running') === 'running';
   return {
     engine: 'default',

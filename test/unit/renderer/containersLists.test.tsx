@@ -3,7 +3,9 @@ import type { DockerEventRow, DockerImageRow, DockerVolumeRow } from '@contract'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sortedBy } from '../../../renderer/src/views/containers/localSort';
-import { DB, dockerHost, MIB } from './containersFixtures';
+import { sparkPoints } from '../../../renderer/src/views/containers/Sparkline';
+import { statsPoints } from '../../../renderer/src/views/containers/statsSeries';
+import { DB, dockerHost, MIB, stats } from './containersFixtures';
 import type { Handlers } from './helpers/fakeClient';
 import { LAZY, NOW, renderApp } from './helpers/renderApp';
 
@@ -49,6 +51,29 @@ describe('sortedBy', () => {
     expect(sortedBy(rows, (r) => r.k, 'asc')).toEqual([rows[0], rows[3], rows[2], rows[1]]);
     expect(sortedBy(rows, (r) => r.k, 'desc')).toEqual([rows[2], rows[0], rows[3], rows[1]]);
     expect(sortedBy([{ k: 'b' }, { k: 'a' }], (r) => r.k, 'asc').map((r) => r.k)).toEqual(['a', 'b']);
+  });
+});
+
+describe('sparkPoints', () => {
+  it('spreads readings across the width, zero at the bottom and the top of the scale at the top, clamping above it', () => {
+    expect(sparkPoints([0, 8, 16], 16)).toBe('0.0,17.0 32.0,9.0 64.0,1.0');
+    expect(sparkPoints([0, 40], 20)).toBe('0.0,17.0 64.0,1.0');
+    expect(sparkPoints([0, 0], 0)).toBe('0.0,17.0 64.0,17.0');
+  });
+});
+
+describe('statsPoints', () => {
+  it('turns I/O totals into rates between samples, counting from zero after a restart', () => {
+    const points = statsPoints([
+      stats({ at: 0, netRxBytes: 1000, netTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0 }),
+      stats({ at: 2000, netRxBytes: 5000, netTxBytes: 2000, blockReadBytes: 4096, blockWriteBytes: 0 }),
+      stats({ at: 4000, netRxBytes: 600, netTxBytes: 2000, blockReadBytes: 4096, blockWriteBytes: 8192 }),
+    ]);
+    expect(points.map((p) => [p.at, p.netRxBps, p.netTxBps, p.blockReadBps, p.blockWriteBps])).toEqual([
+      [2000, 2000, 1000, 2048, 0],
+      [4000, 300, 0, 0, 4096],
+    ]);
+    expect(statsPoints([stats()])).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { actionError } from './actions';
 import type { EventProjection } from './kinds/events';
 import { KIND_SPECS, objectPath } from './kinds/registry';
 import { countAt, labelsAt, listAt, metaOf, objectAt, stringAt, timeAt, type Json } from './kinds/read';
+import { replicasOf } from './kinds/workload';
 import type { KubeApi } from './kubeApi';
 import type { ObjectCache } from './objectCache';
 import { newestFirst } from './overview';
@@ -118,6 +119,9 @@ export async function readDetail(
       owners,
       events: eventsAbout(events, stringAt(object.kind) ?? '', namespace, name, uid),
       containers: kind === 'pods' ? containersOf(object) : [],
+      // Read from the object itself: what the actions act on must be as fresh as the rest.
+      ...(kind === 'deployments' || kind === 'statefulsets' ? { desiredReplicas: replicasOf(object.spec) } : {}),
+      ...(kind === 'nodes' ? { unschedulable: objectAt(object.spec).unschedulable === true } : {}),
     };
   } catch (err) {
     throw actionError(err);

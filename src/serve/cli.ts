@@ -80,9 +80,7 @@ async function main(argv: string[]) {
       `opsdeck: warning: listening on ${values.host}, not loopback. Traffic is plain HTTP; the token is the only guard. Prefer an SSH tunnel.`,
     );
   }
-  console.log(`Opsdeck is serving at ${server.url}`);
-  console.log(`Data directory: ${dataDir}`);
-
+  // Handlers first: whoever reads the URL may signal us the moment it appears.
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -93,6 +91,8 @@ async function main(argv: string[]) {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+  console.log(`Opsdeck is serving at ${server.url}`);
+  console.log(`Data directory: ${dataDir}`);
 }
 
 void main(process.argv.slice(2));

@@ -268,6 +268,12 @@ describe('Kubernetes objects through the host', () => {
     const orphan = await call<K8sObjectDetail>(host, 'k8s.detail', { context: 'test', kind: 'replicasets', namespace: 'ns-0000', name: rsName });
     expect(orphan.owners).toEqual([{ kind: 'Deployment', name: 'vanished', uid: 'vanished-uid', found: false }]);
 
+    // What scale and cordon start from is read from the object itself, not from a table search.
+    server.store.patch('deployments', 'ns-0000', 'app-000', { spec: { replicas: 5 } });
+    expect(await call<K8sObjectDetail>(host, 'k8s.detail', { context: 'test', kind: 'deployments', namespace: 'ns-0000', name: 'app-000' })).toMatchObject({ desiredReplicas: 5 });
+    server.store.patch('nodes', undefined, 'node-0000', { spec: { unschedulable: true } });
+    expect(await call<K8sObjectDetail>(host, 'k8s.detail', { context: 'test', kind: 'nodes', name: 'node-0000' })).toMatchObject({ unschedulable: true });
+
     const missing = await host.invoke('k8s.detail', { context: 'test', kind: 'pods', namespace: 'ns-0000', name: 'no-such-pod' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('pods "no-such-pod" not found') } });
     const noNamespace = await host.invoke('k8s.detail', { context: 'test', kind: 'pods', name: podName });

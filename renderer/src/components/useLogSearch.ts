@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { findMatches } from './k8s/logs/logSearch';
+import { findMatches } from './logs/logSearch';
 
 /**
  * The search over a log's lines: the query, which lines match, the current match, and the

@@ -46,13 +46,25 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </dt>
           <dd>First or last tab, when the tab bar has focus</dd>
           <dt>
+            <kbd>/</kbd>
+          </dt>
+          <dd>Go to the table&apos;s filter</dd>
+          <dt>
+            <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Home</kbd> <kbd>End</kbd> <kbd>PageUp</kbd> <kbd>PageDown</kbd>
+          </dt>
+          <dd>Move through a table&apos;s rows, when the table has focus</dd>
+          <dt>
+            <kbd>Enter</kbd>
+          </dt>
+          <dd>Open the row in the detail pane</dd>
+          <dt>
             <kbd>?</kbd>
           </dt>
           <dd>Show this list</dd>
           <dt>
             <kbd>Esc</kbd>
           </dt>
-          <dd>Close this list</dd>
+          <dd>Close the detail pane, a dialog or this list</dd>
         </dl>
         <button ref={closeButton} type="button" className="button" onClick={onClose}>
           Close

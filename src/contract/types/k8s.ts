@@ -333,6 +333,10 @@ export interface K8sObjectDetail {
   events: K8sEventRow[];
   /** Pods only: the containers, for logs and status. */
   containers: K8sContainerInfo[];
+  /** Deployments and StatefulSets only: spec.replicas, what scaling starts from. */
+  desiredReplicas?: number;
+  /** Nodes only: whether the node is cordoned (spec.unschedulable). */
+  unschedulable?: boolean;
 }
 
 /** One revision of a Deployment, from its ReplicaSets, as `kubectl rollout history` shows it. */

@@ -50,6 +50,16 @@ const CASES: Case[] = [
     action: { context: 'prod', action: 'scale', kind: 'deployment', namespace: 'shop', name: 'web', replicas: 5 },
   },
   {
+    name: 'scales a deployment that the table’s name search does not return',
+    hash: 'kind=deployments&obj=shop%2Fweb',
+    handlers: { 'k8s.objects': objectsHost({}) },
+    button: 'Scale…',
+    fill: '4',
+    statement: 'Scale deployment shop/web to 4 replicas in context prod?',
+    confirm: 'Scale',
+    action: { context: 'prod', action: 'scale', kind: 'deployment', namespace: 'shop', name: 'web', replicas: 4 },
+  },
+  {
     name: 'restarts a deployment',
     hash: 'kind=deployments&obj=shop%2Fweb',
     button: 'Restart…',
@@ -94,7 +104,10 @@ const CASES: Case[] = [
   {
     name: 'uncordons a cordoned node',
     hash: 'kind=nodes&obj=node-0001',
-    handlers: { 'k8s.objects': objectsHost({ nodes: [node(true)] }) },
+    handlers: {
+      'k8s.objects': objectsHost({ nodes: [node(true)] }),
+      'k8s.detail': () => detail({ kind: 'nodes', namespace: null, name: 'node-0001', unschedulable: true }),
+    },
     button: 'Uncordon…',
     statement: 'Uncordon node node-0001 in context prod?',
     confirm: 'Uncordon',

@@ -231,7 +231,16 @@ export function renderClusterAt(query: string, over: Handlers = {}) {
       'k8s.namespaces': () => [],
       'k8s.pods': podsHost(5),
       'k8s.objects': objectsHost({ deployments: [deploymentRow('shop', 'web')] }),
-      'k8s.detail': ({ kind, name, namespace }) => (kind === 'pods' ? podDetail({ name }) : detail({ kind, name, namespace: namespace ?? null })),
+      'k8s.detail': ({ kind, name, namespace }) =>
+        kind === 'pods'
+          ? podDetail({ name })
+          : detail({
+              kind,
+              name,
+              namespace: namespace ?? null,
+              ...(kind === 'deployments' || kind === 'statefulsets' ? { desiredReplicas: 3 } : {}),
+              ...(kind === 'nodes' ? { unschedulable: false } : {}),
+            }),
       'k8s.rolloutHistory': () => rolloutHistory(),
       'k8s.logs': () => ({ lines: ['one'], truncated: false }),
       'k8s.logs.stop': () => ({ stopped: true }),

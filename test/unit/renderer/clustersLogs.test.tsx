@@ -3,7 +3,7 @@ import type { ChannelInput } from '@contract';
 import { MAX_LOG_LINES } from '@contract/types';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findMatches, highlightParts, stepMatch } from '../../../renderer/src/components/k8s/logs/logSearch';
+import { findMatches, highlightParts, stepMatch } from '../../../renderer/src/components/logs/logSearch';
 import { renderClusterAt } from './clustersFixtures';
 import type { Handlers } from './helpers/fakeClient';
 import { LAZY } from './helpers/renderApp';

@@ -101,6 +101,7 @@ describe('shortcuts dialog', () => {
     fireEvent.keyDown(window, { key: '?' });
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByText('Go to tab 1 to 9')).toBeTruthy();
+    expect(within(dialog).getByText('Open the row in the detail pane')).toBeTruthy();
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });

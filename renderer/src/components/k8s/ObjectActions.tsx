@@ -1,4 +1,4 @@
-import type { ActionResult, K8sAction, K8sObjectRow } from '@contract';
+import type { ActionResult, K8sAction, K8sObjectDetail } from '@contract';
 import { useState } from 'react';
 import { ConfirmDialog } from '../ConfirmDialog';
 import type { ObjectRef } from './kinds';
@@ -14,13 +14,13 @@ interface Confirmable {
 
 interface Props {
   object: ObjectRef;
-  /** The object's table row: replicas for scaling, cordon state for nodes. */
-  row: K8sObjectRow | null;
+  /** The object as last read: replicas for scaling, cordon state for nodes; null until read. */
+  detail: K8sObjectDetail | null;
   onDone(result: ActionResult): void;
 }
 
 /** The changes an object's kind allows, each confirmed first: the statement says exactly what will happen. */
-function confirmables({ context, kind, namespace, name }: ObjectRef, row: K8sObjectRow | null): Confirmable[] {
+function confirmables({ context, kind, namespace, name }: ObjectRef, detail: K8sObjectDetail | null): Confirmable[] {
   const at = `in context ${context}`;
   if (kind === 'deployments' && namespace) {
     return [
@@ -35,8 +35,8 @@ function confirmables({ context, kind, namespace, name }: ObjectRef, row: K8sObj
   if (kind === 'pods' && namespace) {
     return [{ title: 'Delete pod', statement: `Delete pod ${namespace}/${name} ${at}?`, confirmLabel: 'Delete pod', action: { context, action: 'deletePod', namespace, name } }];
   }
-  if (kind === 'nodes' && row) {
-    return row.unschedulable
+  if (kind === 'nodes' && detail?.unschedulable !== undefined) {
+    return detail.unschedulable
       ? [{ title: 'Uncordon node', statement: `Uncordon node ${name} ${at}? New pods can be scheduled on it again.`, confirmLabel: 'Uncordon', action: { context, action: 'uncordon', name } }]
       : [{ title: 'Cordon node', statement: `Cordon node ${name} ${at}? No new pods will be scheduled on it; running pods stay.`, confirmLabel: 'Cordon', action: { context, action: 'cordon', name } }];
   }
@@ -44,18 +44,18 @@ function confirmables({ context, kind, namespace, name }: ObjectRef, row: K8sObj
 }
 
 /** Scale, restart, delete, cordon or uncordon, as buttons that open a confirmation; every change goes through k8s.action. */
-export function ObjectActions({ object, row, onDone }: Props) {
+export function ObjectActions({ object, detail, onDone }: Props) {
   const act = useK8sAction();
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
   const [scaling, setScaling] = useState(false);
   const scalable = (object.kind === 'deployments' || object.kind === 'statefulsets') && object.namespace !== null;
-  const actions = confirmables(object, row);
+  const actions = confirmables(object, detail);
   if (!scalable && actions.length === 0) return null;
 
   return (
     <div className="object-actions" role="group" aria-label="Actions">
       {scalable && (
-        <button type="button" className="button" disabled={row?.desiredReplicas === undefined} onClick={() => setScaling(true)}>
+        <button type="button" className="button" disabled={detail?.desiredReplicas === undefined} onClick={() => setScaling(true)}>
           Scale…
         </button>
       )}
@@ -64,10 +64,10 @@ export function ObjectActions({ object, row, onDone }: Props) {
           {a.confirmLabel}…
         </button>
       ))}
-      {scaling && row?.desiredReplicas !== undefined && (
+      {scaling && detail?.desiredReplicas !== undefined && (
         <ScaleDialog
           context={object.context}
-          target={{ kind: object.kind === 'deployments' ? 'deployment' : 'statefulset', namespace: object.namespace!, name: object.name, desired: row.desiredReplicas }}
+          target={{ kind: object.kind === 'deployments' ? 'deployment' : 'statefulset', namespace: object.namespace!, name: object.name, desired: detail.desiredReplicas }}
           onClose={() => setScaling(false)}
           onDone={onDone}
         />

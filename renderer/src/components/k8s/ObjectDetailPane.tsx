@@ -7,7 +7,7 @@ import { ResourceView } from '../ResourceView';
 import { DetailSummary } from './DetailSummary';
 import { EventsTable } from './EventsTable';
 import { KIND_SINGULAR, type ObjectRef } from './kinds';
-import { PodLogs } from './logs/PodLogs';
+import { PodLogs } from './PodLogs';
 import { ObjectActions } from './ObjectActions';
 import { RolloutHistory } from './RolloutHistory';
 import { useK8sChanged } from './useK8sChanged';
@@ -36,7 +36,6 @@ export function ObjectDetailPane({ object, onClose, onOpen, initialTab = 'summar
   const { resource, refresh } = useRefreshingCall('k8s.detail', { context, kind, ...(namespace ? { namespace } : {}), name });
   useK8sChanged(context, [kind], refresh);
   const found = useObjectRow(object);
-  const row = found?.kind === 'object' ? found.row : null;
   const [tab, setTab] = useState<PaneTab>(initialTab);
   const [logContainer, setLogContainer] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -62,7 +61,7 @@ export function ObjectDetailPane({ object, onClose, onOpen, initialTab = 'summar
           ✕
         </button>
       </header>
-      <ObjectActions object={object} row={row} onDone={onDone} />
+      <ObjectActions object={object} detail={resource.status === 'ready' ? resource.data : null} onDone={onDone} />
       {result && (
         <p className="detail-pane__result" role="status" data-testid="action-result">
           {result.message}

@@ -7,7 +7,7 @@ import { useK8sChanged } from './useK8sChanged';
 
 const isObjectKind = (kind: string): kind is K8sObjectKind => (K8S_OBJECT_KINDS as readonly string[]).includes(kind);
 
-/** An object's row in its table: a pod's (status, node, usage) or another kind's (status, replicas, cordon state). */
+/** An object's row in its table: a pod's (status, node, usage) or another kind's (status and health). */
 export type TableRow = { kind: 'pod'; row: K8sPodRow } | { kind: 'object'; row: K8sObjectRow };
 
 /**

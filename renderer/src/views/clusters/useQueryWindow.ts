@@ -42,7 +42,9 @@ interface Page<Row> {
 /**
  * A window onto a query held by the host (`k8s.pods` or `k8s.objects`): pages are fetched by
  * offset as they come into view, and fetched again when the host says the kind changed,
- * showing the previous rows meanwhile. A new query starts from nothing.
+ * showing the previous rows meanwhile. A new sort or filter also keeps the table on screen
+ * until it is answered (the header the user just clicked stays put); another context or
+ * kind starts from nothing.
  */
 export function useQueryWindow<K extends WindowChannel>(channel: K, query: WindowQuery<K>): QueryWindow<WindowRow<K>, WindowMeta<K>> {
   const client = useApp((s) => s.client);
@@ -55,6 +57,9 @@ export function useQueryWindow<K extends WindowChannel>(channel: K, query: Windo
   const generation = useRef(0);
   const inFlight = useRef(new Set<string>());
   const range = useRef<[number, number]>([0, PAGE_ROWS - 1]);
+  const shown: K8sKind = 'kind' in query ? (query as WindowQuery<'k8s.objects'>).kind : 'pods';
+  const scopeKey = `${query.context}/${shown}`;
+  const scope = useRef(scopeKey);
 
   const fetchShown = useCallback(() => {
     const input = JSON.parse(queryKey) as WindowQuery<K>;
@@ -91,14 +96,16 @@ export function useQueryWindow<K extends WindowChannel>(channel: K, query: Windo
 
   useEffect(() => {
     generation.current++;
-    pages.current = new Map();
     range.current = [0, PAGE_ROWS - 1];
-    setMeta(null);
+    if (scope.current !== scopeKey) {
+      scope.current = scopeKey;
+      pages.current = new Map();
+      setMeta(null);
+    }
     setError(null);
     fetchShown();
-  }, [fetchShown]);
+  }, [fetchShown, scopeKey]);
 
-  const shown: K8sKind = 'kind' in query ? (query as WindowQuery<'k8s.objects'>).kind : 'pods';
   useK8sChanged(query.context, [shown], refresh);
   useEvery(KEEP_WATCHED_MS, refresh);
   useOnReconnect(refresh);

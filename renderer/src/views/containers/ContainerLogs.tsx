@@ -1,13 +1,11 @@
 import { MAX_DOCKER_LOG_LINES } from '@contract/types';
 import { useMemo, useState } from 'react';
 import { LoadError } from '../../components/LoadError';
-import { Loading } from '../../components/Loading';
-import { LogLines } from '../../components/k8s/logs/LogLines';
-import { LogSearchBar } from '../../components/k8s/logs/LogSearchBar';
-import { saveTextFile } from '../../components/saveTextFile';
+import { LogOutput } from '../../components/logs/LogOutput';
+import { LogSearchBar } from '../../components/logs/LogSearchBar';
+import { useLogDownload } from '../../components/logs/useLogDownload';
 import { TailSelect } from '../../components/TailSelect';
 import { useLogSearch } from '../../components/useLogSearch';
-import { errorMessage } from '../../state/resource';
 import { useApp } from '../../state/StoreProvider';
 import { lineText, linesOf, logFileText, type StreamFilter } from './logFilter';
 import { useContainerLog } from './useContainerLog';
@@ -23,24 +21,18 @@ export function ContainerLogs({ engine, id, name }: { engine: string; id: string
   const [follow, setFollow] = useState(true);
   const [streams, setStreams] = useState<StreamFilter>('both');
   const [attempt, setAttempt] = useState(0);
-  const [download, setDownload] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const log = useContainerLog({ engine, id, timestamps, tailLines, follow, attempt });
+  const tty = log.facts?.tty ?? false;
 
   // Lines grow in place while following: the version says when.
   const shown = useMemo(() => linesOf(log.lines, streams), [log.lines, log.version, streams]);
   const texts = useMemo(() => shown.map(lineText), [shown, log.version]);
   const search = useLogSearch(texts, log.version);
 
-  const save = async () => {
-    setDownload({ busy: true, error: null });
-    try {
-      const read = await client.call('docker.logs', { engine, id, timestamps, tailLines: MAX_DOCKER_LOG_LINES });
-      saveTextFile(`${name}${streams === 'both' ? '' : `_${streams}`}.log`, logFileText(linesOf(read.lines, streams), streams));
-      setDownload({ busy: false, error: null });
-    } catch (err) {
-      setDownload({ busy: false, error: errorMessage(err) });
-    }
-  };
+  const download = useLogDownload(async () => {
+    const read = await client.call('docker.logs', { engine, id, timestamps, tailLines: MAX_DOCKER_LOG_LINES });
+    return { fileName: `${name}${streams === 'both' ? '' : `_${streams}`}.log`, text: logFileText(linesOf(read.lines, streams), streams) };
+  });
 
   return (
     <div className="container-logs">
@@ -48,7 +40,7 @@ export function ContainerLogs({ engine, id, name }: { engine: string; id: string
         <TailSelect value={tailLines} choices={TAIL_CHOICES} onChange={setTailLines} />
         <label className="log-toolbar__field">
           Streams
-          <select value={streams} disabled={log.tty} title={log.tty ? 'The container has a TTY: its output is one stream' : undefined} onChange={(e) => setStreams(e.target.value as StreamFilter)}>
+          <select value={streams} disabled={tty} title={tty ? 'The container has a TTY: its output is one stream' : undefined} onChange={(e) => setStreams(e.target.value as StreamFilter)}>
             {(Object.keys(STREAM_LABELS) as StreamFilter[]).map((s) => (
               <option key={s} value={s}>
                 {STREAM_LABELS[s]}
@@ -65,24 +57,21 @@ export function ContainerLogs({ engine, id, name }: { engine: string; id: string
           Follow
         </label>
         <LogSearchBar {...search.bar} />
-        <button type="button" className="button button--small" disabled={download.busy} onClick={() => void save()}>
+        <button type="button" className="button button--small" disabled={download.busy} onClick={() => void download.save()}>
           {download.busy ? 'Downloading…' : 'Download .log'}
         </button>
       </div>
-      {download.error && <LoadError title="Could not download the log" message={download.error} onRetry={() => void save()} />}
-      {log.error && <LoadError title="Could not read the log" message={log.error} onRetry={() => setAttempt((n) => n + 1)} />}
-      {log.loading && !log.error && <Loading label="Reading the log…" />}
-      {!log.loading && !log.error && (
-        <>
-          <p className="muted log-status" data-testid="container-log-status">
-            {shown.length.toLocaleString()} lines{log.tty ? ' · TTY: stdout and stderr are one stream' : ''}
-            {log.truncated ? ' (older lines not shown)' : ''}
-            {follow && !log.ended && ' · following'}
-            {log.ended && (log.ended.error ? ` · stream failed: ${log.ended.error}` : ' · stream ended')}
-          </p>
-          <LogLines lines={texts} version={log.version} query={search.query} currentLine={search.currentLine} stickToEnd lineClass={(i) => `log-line--${shown[i]?.stream}`} />
-        </>
-      )}
+      {download.error && <LoadError title="Could not download the log" message={download.error} onRetry={() => void download.save()} />}
+      <LogOutput
+        log={log}
+        lines={texts}
+        following={follow}
+        note={tty ? ' · TTY: stdout and stderr are one stream' : ''}
+        search={search}
+        lineClass={(i) => `log-line--${shown[i]?.stream}`}
+        statusTestId="container-log-status"
+        onRetry={() => setAttempt((n) => n + 1)}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useViewport } from '../../useViewport';
-import { visibleRange } from '../../virtualRange';
+import { useViewport } from '../useViewport';
+import { visibleRange } from '../virtualRange';
 import { highlightParts } from './logSearch';
+import './logs.css';
 
 /** Every line is exactly this tall (long lines are cut, not wrapped), so a scroll offset maps to a line. */
 export const LINE_PX = 18;

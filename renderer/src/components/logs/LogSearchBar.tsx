@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { stepMatch } from './logSearch';
+import './logs.css';
 
 interface Props {
   query: string;

@@ -59,6 +59,8 @@ async function start(config: EnvConfig): Promise<void> {
       mode: 'desktop',
       electronVersion: process.versions.electron,
       sampleIntervalMs: config.OPSDECK_SAMPLE_INTERVAL_MS,
+      rules: { defaultsDir: path.join(resourcesDir, 'rules') },
+      routingDefaultFile: path.join(resourcesDir, 'routing', 'alertmanager.yml'),
     });
   } catch (err) {
     fail(

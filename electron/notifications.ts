@@ -5,8 +5,8 @@ import { notificationContent } from './alertText';
 
 /**
  * A native notification for every alert that starts firing, unless the user
- * paused them. Alerts already firing at start are news too: the host begins
- * each run with no alerts, so the first summary only holds fresh ones.
+ * paused them. The host keeps alerts across restarts: those already firing at
+ * start were announced in an earlier run, so they are the baseline.
  */
 export function notifyFiringAlerts(client: OpsdeckClient, onClick: (alert: Alert) => void): () => void {
   let firingIds: ReadonlySet<string> = new Set();
@@ -25,6 +25,14 @@ export function notifyFiringAlerts(client: OpsdeckClient, onClick: (alert: Alert
     showing.add(notification);
     notification.show();
   };
+
+  client
+    .call('alerts.summary', {})
+    .then((summary) => {
+      // Joined with, never replacing, what an alerts.changed may have brought meanwhile.
+      firingIds = new Set([...firingIds, ...diffFiring(new Set(), summary).ids]);
+    })
+    .catch((err: Error) => console.error(`[opsdeck] could not read the firing alerts: ${err.message}`));
 
   client
     .call('settings.get', {})

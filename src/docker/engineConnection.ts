@@ -219,7 +219,6 @@ export class EngineConnection {
     const ids = new Set(list.map((c) => c.Id));
     for (const id of this.containers.keys()) if (!ids.has(id)) this.containers.delete(id);
     await this.inspectMany(docker, [...ids]);
-    this.history.retain(new Set(this.containers.keys()));
     this.listed = true;
   }
 

@@ -1,24 +1,34 @@
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import type { AppInfo, EventData, EventName, HostEvent, NavigationTarget, Result } from '../contract';
 import type { ConnectionOptions } from '../kubernetes/clusterConnection';
 import { DockerManager } from '../docker/dockerManager';
 import { ClusterManager } from '../kubernetes/clusterManager';
 import { kubeconfigPathsFromEnv } from '../kubernetes/kubeconfigPaths';
 import { LogStreams } from '../kubernetes/logStreams';
+import { AlertFeed } from '../monitoring/alertFeed';
 import { HostCollector } from '../monitoring/hostCollector';
-import { HostHealth } from '../monitoring/hostHealth';
 import { defaultReader, type HostReader } from '../monitoring/hostReader';
 import { HostSampleStore } from '../monitoring/hostSampleStore';
 import { PrometheusSources, type PrometheusSourcesOptions } from '../monitoring/prometheus/prometheusSources';
+import { RoutingFile } from '../monitoring/routing/routingFile';
+import { AlertBook } from '../monitoring/rules/alertBook';
+import { AlertStore } from '../monitoring/rules/alertStore';
+import { RuleEngine } from '../monitoring/rules/ruleEngine';
+import { RuleFolder } from '../monitoring/rules/ruleFolder';
+import { RuleSource } from '../monitoring/rules/ruleSource';
+import { SilenceStore } from '../monitoring/rules/silenceStore';
 import { KeychainSecretStore, type SecretStore } from '../secrets/secretStore';
 import { AuditLog } from '../store/auditLog';
 import { openDatabase, type Db } from '../store/database';
 import { KeyValueStore } from '../store/keyValue';
 import { actorName } from './auditedActions';
 import { dispatch, type Handlers } from './dispatch';
+import { alertsHandlers } from './handlers/alerts';
 import { dockerHandlers } from './handlers/docker';
 import { k8sHandlers } from './handlers/k8s';
 import { prometheusHandlers } from './handlers/prometheus';
+import { routingHandlers } from './handlers/routing';
 import { readSettings, writeSettings } from './settings';
 import { version } from './version';
 
@@ -41,6 +51,10 @@ export interface HostOptions {
   dockerStatsIntervalMs?: number;
   /** Prometheus source check timings; tests shorten them. */
   prometheusMonitor?: PrometheusSourcesOptions['monitor'];
+  /** The user's rule files (default <dataDir>/rules) and the shipped defaults (null: none). */
+  rules?: { dir?: string; defaultsDir?: string | null };
+  /** The routing config served until the user saves one; by default resources/routing/alertmanager.yml. */
+  routingDefaultFile?: string;
 }
 
 export interface Host {
@@ -54,6 +68,10 @@ export interface Host {
 
 export const DEFAULT_SAMPLE_INTERVAL_MS = 5000;
 const COMPACT_EVERY_MS = 5 * 60_000;
+/** The default rule files: resources/rules of the repository, next to out/ when built. */
+const DEFAULT_RULES_DIR = path.join(__dirname, '../../resources/rules');
+/** The shipped routing config: resources/routing of the repository, next to out/ when built. */
+export const DEFAULT_ROUTING_FILE = path.join(__dirname, '../../resources/routing/alertmanager.yml');
 
 /** Owns the store, clients and engines; the one implementation of the contract. */
 export async function createHost(options: HostOptions): Promise<Host> {
@@ -65,7 +83,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const audit = new AuditLog(db);
   const actor = actorName(options.mode);
   const secrets = options.secretStore ?? new KeychainSecretStore();
-  const health = new HostHealth();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   const startedAt = Date.now();
@@ -79,8 +96,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
     (sample) => {
       samples.insert(sample);
       emit('host.sample', sample);
-      const changed = health.evaluate(sample);
-      if (changed) emit('alerts.changed', changed);
     },
     (err) => log(`host sample failed: ${err.message}`),
   );
@@ -113,9 +128,31 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const prometheus = new PrometheusSources({
     db,
     secrets,
-    onSources: (sources) => emit('prom.sourcesChanged', sources),
+    onSources: (sources) => {
+      emit('prom.sourcesChanged', sources);
+      rules.sourcesChanged();
+    },
     log,
     monitor: options.prometheusMonitor,
+  });
+
+  const ruleSource = new RuleSource(prometheus, kv);
+  const alertStore = new AlertStore(db);
+  const silences = new SilenceStore(db);
+  const book = new AlertBook(alertStore, silences);
+  const feed = new AlertFeed(() => book.summary(), (summary) => emit('alerts.changed', summary));
+  const rules = new RuleEngine({
+    folder: new RuleFolder({
+      dir: options.rules?.dir ?? path.join(options.dataDir, 'rules'),
+      defaultsDir: options.rules?.defaultsDir === undefined ? DEFAULT_RULES_DIR : options.rules.defaultsDir,
+      onChange: () => rules.reload(),
+      log,
+    }),
+    alerts: alertStore,
+    source: ruleSource,
+    hostSample: () => samples.latest(),
+    onEvaluated: () => feed.check(),
+    log,
   });
 
   const handlers: Handlers = {
@@ -132,7 +169,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     'host.info': () => collector.info(),
     'host.latest': () => samples.latest(),
     'host.series': ({ range }) => samples.series(range),
-    'alerts.summary': () => health.summary(),
+    'alerts.summary': () => feed.summary(),
     'settings.get': () => readSettings(kv),
     'settings.update': (patch) => {
       const next = writeSettings(kv, patch);
@@ -144,6 +181,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...k8sHandlers({ clusters, logs, audit, actor, onAudit: (entry) => emit('audit.appended', entry) }),
     ...dockerHandlers(docker, { audit, actor, onAppended: (entry) => emit('audit.appended', entry) }),
     ...prometheusHandlers(prometheus),
+    ...routingHandlers(new RoutingFile(options.dataDir, options.routingDefaultFile ?? DEFAULT_ROUTING_FILE)),
+    ...alertsHandlers({ engine: rules, source: ruleSource, book, silences, actor, onChange: () => feed.check() }),
   };
 
   samples.compact();
@@ -153,6 +192,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
   clusters.start();
   docker.start();
   prometheus.start();
+  rules.start();
 
   let stopped = false;
   return {
@@ -179,6 +219,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       await clusters.stop();
       docker.stop();
       prometheus.stop();
+      rules.stop();
       bus.removeAllListeners();
       db.close();
     },

@@ -2,7 +2,7 @@ import { MAX_OBJECT_PAGE, type K8sColumn, type K8sObjectKind, type K8sObjectRow,
 import type { ObjectProjection, ObjectView } from './kinds/objectProjection';
 import { matchesLabels } from './labelSelector';
 import type { ObjectCache } from './objectCache';
-import { byKey, byText, requirementsOf, SortedMatches, type Compare } from './sortedMatches';
+import { LISTED_ORDERS, requirementsOf, SortedMatches, type Compare } from './sortedMatches';
 
 export interface ObjectQuery {
   namespace?: string;
@@ -25,15 +25,6 @@ export interface ObjectQueryResult {
   rows: K8sObjectRow[];
 }
 
-/** Ascending order of each sortable column; the key breaks ties so rows never swap between pages. */
-const ORDERS: Record<ObjectSort, Compare<ObjectProjection>> = {
-  name: (a, b) => byText(a.name, b.name) || byKey(a, b),
-  namespace: byKey,
-  // Ascending age: the youngest first, as an Age column reads.
-  age: (a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0) || byKey(a, b),
-  status: (a, b) => byText(a.status, b.status) || byKey(a, b),
-};
-
 /** Filters, sorts and pages the objects of one kind in one cluster. */
 export class ObjectQueryEngine<T extends ObjectProjection> {
   private readonly sorted: SortedMatches<T>;
@@ -49,7 +40,7 @@ export class ObjectQueryEngine<T extends ObjectProjection> {
   run(query: ObjectQuery, now: number): ObjectQueryResult {
     const limit = Math.min(Math.max(query.limit, 0), MAX_OBJECT_PAGE);
     const signature = JSON.stringify([query.namespace, query.labelSelector, query.text, query.problems, query.sort, query.dir]);
-    const order = ORDERS[query.sort];
+    const order: Compare<T> = LISTED_ORDERS[query.sort];
     const items = this.sorted.get(signature, () => ({
       namespace: query.namespace,
       matches: this.matcherFor(query),
@@ -79,7 +70,7 @@ export class ObjectQueryEngine<T extends ObjectProjection> {
   }
 
   private row(p: T, now: number): K8sObjectRow {
-    const row: K8sObjectRow = {
+    return {
       kind: this.kind,
       namespace: p.namespace,
       name: p.name,
@@ -88,10 +79,7 @@ export class ObjectQueryEngine<T extends ObjectProjection> {
       status: p.status,
       health: p.health,
       cells: this.view.live?.(p, now) ?? p.cells,
+      ...this.view.actionFields?.(p),
     };
-    // The scale dialog starts from spec.replicas; the node menu offers cordon or uncordon.
-    if (this.kind === 'deployments' || this.kind === 'statefulsets') row.desiredReplicas = (p as T & { desired: number }).desired;
-    if (this.kind === 'nodes') row.unschedulable = (p as T & { unschedulable: boolean }).unschedulable;
-    return row;
   }
 }

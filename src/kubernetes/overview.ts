@@ -1,4 +1,4 @@
-import { POD_PHASES, type K8sEventRow, type K8sLaggingWorkload, type K8sOverview, type PodPhase } from '../contract/types';
+import { POD_PHASES, type K8sEventRow, type K8sLaggingWorkload, type K8sOverview, type K8sResourceFigures, type PodPhase } from '../contract/types';
 import type { DaemonSetProjection } from './kinds/daemonsets';
 import type { DeploymentProjection } from './kinds/deployments';
 import type { EventProjection } from './kinds/events';
@@ -26,7 +26,7 @@ const MAX_WARNINGS = 20;
 
 export type OverviewFigures = Pick<K8sOverview, 'nodes' | 'pods' | 'workloads' | 'namespaces' | 'warnings' | 'metrics'>;
 
-function nodeFigures({ nodes, pods, metrics }: OverviewSources): OverviewFigures['nodes'] {
+function nodeFigures(nodes: ObjectCache<NodeProjection>, requested: K8sResourceFigures, metrics: MetricsSnapshot): OverviewFigures['nodes'] {
   const f = { total: nodes.size, ready: 0, notReady: 0, unschedulable: 0, allocatableCpuMillis: 0, allocatableMemoryBytes: 0 };
   for (const n of nodes.values()) {
     if (n.ready) f.ready++;
@@ -35,24 +35,23 @@ function nodeFigures({ nodes, pods, metrics }: OverviewSources): OverviewFigures
     f.allocatableCpuMillis += n.allocatable.cpuMillis;
     f.allocatableMemoryBytes += n.allocatable.memoryBytes;
   }
-  // What the scheduler has promised: pods placed on a node that have not finished.
+  return { ...f, requested, usage: metrics.nodes };
+}
+
+/** The pods' figures and what the scheduler has promised on the nodes, in one pass over the pods. */
+function podFigures(pods: ObjectCache<PodProjection>): { figures: OverviewFigures['pods']; requested: K8sResourceFigures } {
+  const byPhase = Object.fromEntries(POD_PHASES.map((p) => [p, 0])) as Record<PodPhase, number>;
+  let restarts = 0;
   const requested = { cpuMillis: 0, memoryBytes: 0 };
   for (const p of pods.values()) {
+    byPhase[p.phase]++;
+    restarts += p.restarts;
+    // Promised: pods placed on a node that have not finished.
     if (p.node === null || p.phase === 'Succeeded' || p.phase === 'Failed') continue;
     requested.cpuMillis += p.requestCpuMillis;
     requested.memoryBytes += p.requestMemoryBytes;
   }
-  return { ...f, requested, usage: metrics.nodes };
-}
-
-function podFigures(pods: ObjectCache<PodProjection>): OverviewFigures['pods'] {
-  const byPhase = Object.fromEntries(POD_PHASES.map((p) => [p, 0])) as Record<PodPhase, number>;
-  let restarts = 0;
-  for (const p of pods.values()) {
-    byPhase[p.phase]++;
-    restarts += p.restarts;
-  }
-  return { total: pods.size, byPhase, restarts };
+  return { figures: { total: pods.size, byPhase, restarts }, requested };
 }
 
 type Workload = DeploymentProjection | StatefulSetProjection | DaemonSetProjection;
@@ -86,9 +85,10 @@ function warnings(events: ObjectCache<EventProjection>): K8sEventRow[] {
 
 /** A cluster's health in a few figures, computed from the caches on request (one pass per kind). */
 export function overviewFigures(sources: OverviewSources): OverviewFigures {
+  const pods = podFigures(sources.pods);
   return {
-    nodes: nodeFigures(sources),
-    pods: podFigures(sources.pods),
+    nodes: nodeFigures(sources.nodes, pods.requested, sources.metrics),
+    pods: pods.figures,
     workloads: workloadFigures(sources),
     namespaces: { total: sources.namespaces.size },
     warnings: warnings(sources.events),

@@ -3,7 +3,7 @@ import type { PodProjection } from './kinds/pods';
 import { matchesLabels } from './labelSelector';
 import type { MetricsSnapshot, Usage } from './metrics';
 import type { ObjectCache } from './objectCache';
-import { byKey, byText, requirementsOf, SortedMatches, type Compare, type Selection } from './sortedMatches';
+import { byKey, LISTED_ORDERS, requirementsOf, SortedMatches, type Compare, type Selection } from './sortedMatches';
 
 export interface PodQuery {
   namespace?: string;
@@ -24,16 +24,10 @@ export interface PodQueryResult {
   rows: K8sPodRow[];
 }
 
-type Order = (a: PodProjection, b: PodProjection) => number;
-
 /** Ascending order of each column; the key breaks ties so rows never swap between pages. */
-const ORDERS: Record<Exclude<PodSort, 'cpu' | 'memory'>, Order> = {
-  name: (a, b) => byText(a.name, b.name) || byKey(a, b),
-  namespace: byKey,
-  // Ascending age: the youngest pod first, as an Age column reads.
-  age: (a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0) || byKey(a, b),
+const ORDERS: Record<Exclude<PodSort, 'cpu' | 'memory'>, Compare<PodProjection>> = {
+  ...LISTED_ORDERS,
   restarts: (a, b) => a.restarts - b.restarts || byKey(a, b),
-  status: (a, b) => byText(a.status, b.status) || byKey(a, b),
 };
 
 /** Usage order in either direction with pods not reported last, so the busiest or idlest come first either way. */

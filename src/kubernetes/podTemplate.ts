@@ -25,5 +25,8 @@ export function withoutHash(template: unknown): Json {
   return { ...t, metadata: { ...meta, labels } };
 }
 
+/** A template as text that is equal for equal templates, the hash label aside. */
+export const templateKey = (template: unknown): string => canonical(withoutHash(template));
+
 /** Whether a ReplicaSet's template is the Deployment's, the hash label aside. */
-export const sameTemplate = (a: unknown, b: unknown): boolean => canonical(withoutHash(a)) === canonical(withoutHash(b));
+export const sameTemplate = (a: unknown, b: unknown): boolean => templateKey(a) === templateKey(b);

@@ -1,14 +1,14 @@
 import type { K8sRevision } from '../contract/types';
+import { objectPath } from './kinds/registry';
 import { replicasOf } from './kinds/workload';
 import { listAt, objectAt, stringAt, timeAt, type Json } from './kinds/read';
 import type { KubeSession } from './kubeApi';
-import { sameTemplate } from './podTemplate';
+import { templateKey } from './podTemplate';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 const seg = encodeURIComponent;
-export const deploymentPath = (ns: string, name: string) => `/apis/apps/v1/namespaces/${seg(ns)}/deployments/${seg(name)}`;
 
 /** The ReplicaSets a Deployment controls (by controller reference to its uid), as kubectl finds them. */
 export async function ownedReplicaSets(s: KubeSession, signal: AbortSignal, ns: string, deploymentUid: unknown): Promise<Json[]> {
@@ -32,7 +32,8 @@ function revisionOf(annotations: Json): number | null {
  * template). The current one runs the Deployment's template, else it is the newest.
  */
 export function revisionsOf(deployment: Json, replicaSets: readonly Json[]): K8sRevision[] {
-  const template = objectAt(deployment.spec).template;
+  // The Deployment's template, made comparable once rather than once per ReplicaSet.
+  const template = templateKey(objectAt(deployment.spec).template);
   const byRevision = new Map<number, K8sRevision>();
   for (const rs of replicaSets) {
     const meta = objectAt(rs.metadata);
@@ -49,7 +50,7 @@ export function revisionsOf(deployment: Json, replicaSets: readonly Json[]): K8s
       images: listAt(objectAt(rsTemplate.spec).containers).map((c) => stringAt(objectAt(c).image) ?? ''),
       createdAt: timeAt(meta.creationTimestamp),
       replicas: replicasOf(spec),
-      current: sameTemplate(rsTemplate, template),
+      current: templateKey(rsTemplate) === template,
     };
     if (!byRevision.get(revision)?.current) byRevision.set(revision, entry);
   }
@@ -60,7 +61,7 @@ export function revisionsOf(deployment: Json, replicaSets: readonly Json[]): K8s
 
 /** Reads a Deployment and its ReplicaSets fresh from the API server and lists its revisions. */
 export async function readRolloutHistory(s: KubeSession, signal: AbortSignal, ns: string, name: string): Promise<K8sRevision[]> {
-  const deployment = objectAt(await s.getJson(deploymentPath(ns, name), signal));
+  const deployment = objectAt(await s.getJson(objectPath('deployments', ns, name), signal));
   const sets = await ownedReplicaSets(s, signal, ns, objectAt(deployment.metadata).uid);
   return revisionsOf(deployment, sets);
 }

@@ -86,6 +86,21 @@ function patched<T>(items: readonly T[], changes: readonly CacheChange<T>[], mat
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const byKey: Compare<Projected> = (a, b) => byText(a.key, b.key);
 
+/** What a table row sorts by in every kind's columns. */
+interface Listed extends Projected {
+  createdAt: number | null;
+  status: string;
+}
+
+/** Ascending order of the columns every table has; the key breaks ties so rows never swap between pages. */
+export const LISTED_ORDERS: Record<'name' | 'namespace' | 'age' | 'status', Compare<Listed>> = {
+  name: (a, b) => byText(a.name, b.name) || byKey(a, b),
+  namespace: byKey,
+  // Ascending age: the youngest first, as an Age column reads.
+  age: (a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0) || byKey(a, b),
+  status: (a, b) => byText(a.status, b.status) || byKey(a, b),
+};
+
 /** A label selector parsed for a query; a bad one is the caller's mistake, told where it is wrong. */
 export function requirementsOf(selector: string | undefined): LabelRequirement[] {
   try {

@@ -70,4 +70,40 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Every alert an alerting rule raised: open ones (pending, firing) are restored at start, resolved ones are history.
+      CREATE TABLE alert_instances (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        file TEXT NOT NULL,
+        group_name TEXT NOT NULL,
+        alertname TEXT NOT NULL,
+        labels TEXT NOT NULL,
+        annotations TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'firing', 'resolved')),
+        value REAL,
+        active_at INTEGER NOT NULL,
+        fired_at INTEGER,
+        resolved_at INTEGER,
+        keep_firing_since INTEGER,
+        last_eval_at INTEGER NOT NULL,
+        ack_by TEXT,
+        ack_at INTEGER,
+        ack_comment TEXT
+      );
+      CREATE INDEX alert_instances_open ON alert_instances (state) WHERE state != 'resolved';
+      CREATE INDEX alert_instances_recent ON alert_instances (active_at DESC, id DESC);
+      -- Alerts muted by label matchers for a while.
+      CREATE TABLE silences (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        matchers TEXT NOT NULL,
+        starts_at INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        comment TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -25,6 +25,8 @@ export interface LogBatcherOptions<T> {
  */
 export class LogBatcher<T> {
   private pending: T[] = [];
+  /** Each pending line's size, measured once as it arrives. */
+  private pendingSizes: number[] = [];
   private pendingBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private lastSent = -Infinity;
@@ -48,8 +50,10 @@ export class LogBatcher<T> {
   add(lines: T[]): void {
     if (this.ended || lines.length === 0) return;
     for (const line of lines) {
+      const size = this.options.sizeOf(line);
       this.pending.push(line);
-      this.pendingBytes += this.options.sizeOf(line);
+      this.pendingSizes.push(size);
+      this.pendingBytes += size;
     }
     this.timer ??= setTimeout(() => this.flush(), Math.max(0, this.lastSent + this.windowMs - Date.now()));
   }
@@ -70,6 +74,7 @@ export class LogBatcher<T> {
     this.ended = true;
     clearTimeout(this.timer);
     this.pending = [];
+    this.pendingSizes = [];
     this.pendingBytes = 0;
   }
 
@@ -84,8 +89,9 @@ export class LogBatcher<T> {
     const chunks: T[][] = [];
     let chunk: T[] = [];
     let bytes = 0;
-    for (const line of this.pending) {
-      const size = this.options.sizeOf(line);
+    for (let i = 0; i < this.pending.length; i++) {
+      const line = this.pending[i]!;
+      const size = this.pendingSizes[i]!;
       if (chunk.length > 0 && (chunk.length >= this.maxChunkLines || bytes + size > this.maxChunkBytes)) {
         chunks.push(chunk);
         chunk = [];
@@ -96,6 +102,7 @@ export class LogBatcher<T> {
     }
     if (chunk.length > 0) chunks.push(chunk);
     this.pending = [];
+    this.pendingSizes = [];
     this.pendingBytes = 0;
     return chunks;
   }

@@ -1,3 +1,5 @@
+import type { SortDirection } from '@contract';
+
 /** Splits "#/tab?a=1" into the path and its query, which views use to keep their state in the URL. */
 export function splitHash(hash: string): { path: string; params: URLSearchParams } {
   const q = hash.indexOf('?');
@@ -7,6 +9,11 @@ export function splitHash(hash: string): { path: string; params: URLSearchParams
 /** The value if it is one of `values`, else null: a hand-edited URL cannot put an unknown value in a view's state. */
 export const oneOf = <T extends string>(values: readonly T[], v: string | null): T | null =>
   v !== null && (values as readonly string[]).includes(v) ? (v as T) : null;
+
+const SORT_DIRECTIONS: readonly SortDirection[] = ['asc', 'desc'];
+
+/** The sort direction a URL names, or null when it names none. */
+export const directionOf = (v: string | null): SortDirection | null => oneOf(SORT_DIRECTIONS, v);
 
 /**
  * The hash with `values` written into its query under the names in `params`; values equal to

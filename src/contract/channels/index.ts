@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { alertsChannels } from './alerts';
 import { coreChannels, coreEvents } from './core';
 import { dockerChannels, dockerEvents } from './docker';
 import { k8sChannels, k8sEvents } from './k8s';
 import { prometheusChannels, prometheusEvents } from './prometheus';
+import { routingChannels } from './routing';
 
 export { dockerAction, type DockerAction } from './docker';
 export { k8sAction, type K8sAction } from './k8s';
@@ -12,7 +14,7 @@ export { k8sAction, type K8sAction } from './k8s';
  * The host implements exactly these; preload, serve mode and renderer are typed from them.
  * Each domain declares its own in a file of this folder.
  */
-export const channels = { ...coreChannels, ...k8sChannels, ...dockerChannels, ...prometheusChannels } as const;
+export const channels = { ...coreChannels, ...k8sChannels, ...dockerChannels, ...prometheusChannels, ...alertsChannels, ...routingChannels } as const;
 
 /** Every stream the host pushes, with its data type. */
 export const events = { ...coreEvents, ...k8sEvents, ...dockerEvents, ...prometheusEvents } as const;

@@ -4,3 +4,5 @@ export * from './k8s';
 export * from './docker';
 export * from './audit';
 export * from './prometheus';
+export * from './alerts';
+export * from './routing';

@@ -13,6 +13,7 @@ export interface DeploymentProjection extends ObjectProjection {
 export const deploymentView: ObjectView<DeploymentProjection> = {
   columns: columns(['ready', 'READY'], ['upToDate', 'UP-TO-DATE', 'numeric'], ['available', 'AVAILABLE', 'numeric'], ...WORKLOAD_COLUMNS),
   search: ['images', 'containers'],
+  actionFields: (p) => ({ desiredReplicas: p.desired }),
 };
 
 export function projectDeployment(raw: unknown): DeploymentProjection | null {

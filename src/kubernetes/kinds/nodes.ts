@@ -24,6 +24,7 @@ export const nodeView: ObjectView<NodeProjection> = {
     ['runtime', 'CONTAINER-RUNTIME'],
   ),
   search: ['roles', 'version', 'internalIP'],
+  actionFields: (p) => ({ unschedulable: p.unschedulable }),
 };
 
 /** Roles as kubectl get nodes shows them: from node-role.kubernetes.io/<role> labels and kubernetes.io/role. */
@@ -57,13 +58,14 @@ export function projectNode(raw: unknown): NodeProjection | null {
     .find((a) => a.type === 'InternalIP')?.address;
   const cpu = cpuMillis(allocatable.cpu);
   const memory = bytes(allocatable.memory);
+  const statusText = statusOf(readyStatus, unschedulable);
   return {
     ...objectBase(meta),
     namespace: null,
-    status: statusOf(readyStatus, unschedulable),
+    status: statusText,
     health: !ready ? 'error' : unschedulable ? 'warning' : 'ok',
     cells: {
-      status: statusOf(readyStatus, unschedulable),
+      status: statusText,
       roles: joined(rolesOf(meta.labels)),
       version: stringAt(info.kubeletVersion) ?? '',
       internalIP: stringAt(internalIP) ?? NONE,

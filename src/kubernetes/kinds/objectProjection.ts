@@ -1,4 +1,4 @@
-import type { K8sColumn, K8sHealth } from '../../contract/types';
+import type { K8sColumn, K8sHealth, K8sObjectRow } from '../../contract/types';
 import type { Projected } from './projected';
 import { keyOf, type Meta } from './read';
 
@@ -20,6 +20,8 @@ export interface ObjectView<T extends ObjectProjection> {
   search: readonly string[];
   /** Cells computed per request, such as a job's running DURATION. */
   live?(p: T, now: number): Cells;
+  /** What the row's actions start from: the scale dialog's spec.replicas, the node menu's cordon state. */
+  actionFields?(p: T): Pick<K8sObjectRow, 'desiredReplicas' | 'unschedulable'>;
 }
 
 export const objectBase = (meta: Meta) => ({

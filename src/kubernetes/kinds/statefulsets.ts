@@ -10,6 +10,7 @@ export interface StatefulSetProjection extends ObjectProjection {
 export const statefulSetView: ObjectView<StatefulSetProjection> = {
   columns: columns(['ready', 'READY'], ['containers', 'CONTAINERS'], ['images', 'IMAGES']),
   search: ['images', 'containers'],
+  actionFields: (p) => ({ desiredReplicas: p.desired }),
 };
 
 export function projectStatefulSet(raw: unknown): StatefulSetProjection | null {

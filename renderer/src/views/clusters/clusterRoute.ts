@@ -1,6 +1,6 @@
 import type { ObjectSort, PodPhase, PodSort, SortDirection } from '@contract';
 import { OBJECT_SORTS, POD_PHASES, POD_SORTS } from '@contract/types';
-import { hashWithQuery, oneOf, splitHash } from '../../components/hashQuery';
+import { directionOf, hashWithQuery, oneOf, splitHash } from '../../components/hashQuery';
 import { BROWSER_KINDS, browserKindOf, isClusterScoped, objectKey, type BrowserKind } from '../../components/k8s/kinds';
 
 /** What the Clusters tab shows, kept in the hash query (#/clusters?ctx=…&kind=…) so it survives tab switches and reloads. */
@@ -60,7 +60,7 @@ export function routeFromHash(hash: string): ClusterRoute {
     problems: kind !== 'pods' && params.get(PARAMS.problems) === 'true',
     phase: kind === 'pods' ? oneOf(POD_PHASES, params.get(PARAMS.phase)) : null,
     sort: oneOf(sortsOf(kind), params.get(PARAMS.sort)) ?? DEFAULT_ROUTE.sort,
-    dir: oneOf(['asc', 'desc'] as const, params.get(PARAMS.dir)) ?? DEFAULT_ROUTE.dir,
+    dir: directionOf(params.get(PARAMS.dir)) ?? DEFAULT_ROUTE.dir,
     selected: params.get(PARAMS.selected) || null,
   };
 }

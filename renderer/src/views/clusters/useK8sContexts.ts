@@ -1,50 +1,32 @@
-import type { K8sContexts } from '@contract';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { errorMessage, failed, LOADING, ready, type Resource } from '../../state/resource';
+import { useCallback, useMemo, useState } from 'react';
+import { useNewestAnswer } from '../../components/useNewestAnswer';
+import { errorMessage, ready } from '../../state/resource';
 import { useApp } from '../../state/StoreProvider';
 import { useHostEvent } from '../../state/useHostEvent';
-import { useOnReconnect } from '../../state/useOnReconnect';
 
 /** The kubeconfig's contexts with their live state, kept current by the host's events, and a way to enable one. */
 export function useK8sContexts() {
   const client = useApp((s) => s.client);
-  const [resource, setResource] = useState<Resource<K8sContexts>>(LOADING);
+  const { resource, load, receive, claim } = useNewestAnswer('k8s.contexts', {});
   const [toggleError, setToggleError] = useState<string | null>(null);
   // Switches the user flipped whose answer is still on its way: they show the new position at once.
   const [pending, setPending] = useState<Record<string, boolean>>({});
-  // Bumped by every answer and event, so a slow answer never replaces a newer event.
-  const latest = useRef(0);
-
-  const load = useCallback(() => {
-    const id = ++latest.current;
-    client.call('k8s.contexts', {}).then(
-      (data) => id === latest.current && setResource(ready(data)),
-      (err: unknown) => id === latest.current && setResource(failed(err)),
-    );
-  }, [client]);
-
-  useEffect(load, [load]);
-  useOnReconnect(load);
-  useHostEvent('k8s.contextsChanged', (data) => {
-    latest.current++;
-    setResource(ready(data));
-  });
+  useHostEvent('k8s.contextsChanged', receive);
 
   const setEnabled = useCallback(
     async (context: string, enabled: boolean) => {
       setToggleError(null);
       setPending((p) => ({ ...p, [context]: enabled }));
-      const id = ++latest.current;
+      const show = claim();
       try {
-        const data = await client.call('k8s.setEnabled', { context, enabled });
-        if (id === latest.current) setResource(ready(data));
+        show(ready(await client.call('k8s.setEnabled', { context, enabled })));
       } catch (err) {
         setToggleError(errorMessage(err));
       } finally {
         setPending(({ [context]: _done, ...rest }) => rest);
       }
     },
-    [client],
+    [client, claim],
   );
 
   const shown = useMemo(() => {

@@ -1,6 +1,6 @@
 import type { DockerContainerSort, DockerContainerState, SortDirection } from '@contract';
 import { DOCKER_CONTAINER_SORTS, DOCKER_CONTAINER_STATES } from '@contract/types';
-import { hashWithQuery, oneOf, splitHash } from '../../components/hashQuery';
+import { directionOf, hashWithQuery, oneOf, splitHash } from '../../components/hashQuery';
 
 export const CONTAINER_SECTIONS = ['containers', 'events', 'images', 'volumes'] as const;
 export type ContainerSection = (typeof CONTAINER_SECTIONS)[number];
@@ -75,7 +75,7 @@ export function containersRouteFromHash(hash: string): ContainersRoute {
     state: oneOf(DOCKER_CONTAINER_STATES, get('state')),
     project: get('project') || null,
     sort: oneOf(DOCKER_CONTAINER_SORTS, get('sort')) ?? DEFAULT_CONTAINERS_ROUTE.sort,
-    dir: oneOf(['asc', 'desc'] as const, get('dir')) ?? DEFAULT_CONTAINERS_ROUTE.dir,
+    dir: directionOf(get('dir')) ?? DEFAULT_CONTAINERS_ROUTE.dir,
     selected: selected && parseContainerKey(selected) ? selected : null,
     detailTab: oneOf(DETAIL_TABS, get('detailTab')) ?? DEFAULT_CONTAINERS_ROUTE.detailTab,
     eventType: get('eventType') ?? '',

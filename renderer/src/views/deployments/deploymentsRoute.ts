@@ -1,5 +1,5 @@
 import type { SortDirection } from '@contract';
-import { hashWithQuery, oneOf, splitHash } from '../../components/hashQuery';
+import { directionOf, hashWithQuery, oneOf, splitHash } from '../../components/hashQuery';
 
 export const DEPLOYMENT_SORTS = ['context', 'namespace', 'name', 'ready', 'age'] as const;
 export type DeploymentSort = (typeof DEPLOYMENT_SORTS)[number];
@@ -25,7 +25,7 @@ export function deploymentsRouteFromHash(hash: string): DeploymentsRoute {
   return {
     text: params.get(PARAMS.text) ?? '',
     sort: oneOf(DEPLOYMENT_SORTS, params.get(PARAMS.sort)) ?? DEFAULT_DEPLOYMENTS_ROUTE.sort,
-    dir: oneOf(['asc', 'desc'] as const, params.get(PARAMS.dir)) ?? DEFAULT_DEPLOYMENTS_ROUTE.dir,
+    dir: directionOf(params.get(PARAMS.dir)) ?? DEFAULT_DEPLOYMENTS_ROUTE.dir,
     // An open deployment needs both halves.
     context: context && selected ? context : null,
     selected: context && selected ? selected : null,

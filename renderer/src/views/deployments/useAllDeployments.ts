@@ -42,11 +42,12 @@ export function useAllDeployments(contexts: string[], text: string): { byContext
       let next: ContextDeployments;
       try {
         const rows: DeploymentRow[] = [];
-        let page = await client.call('k8s.objects', { context, kind: 'deployments', ...(text ? { text } : {}), offset: 0, limit: MAX_OBJECT_PAGE });
+        const read = () => client.call('k8s.objects', { context, kind: 'deployments', ...(text ? { text } : {}), offset: rows.length, limit: MAX_OBJECT_PAGE });
+        let page = await read();
         for (let n = 1; ; n++) {
           rows.push(...page.rows.map((r) => ({ ...r, context })));
           if (rows.length >= page.matched || page.rows.length === 0 || n >= MAX_PAGES) break;
-          page = await client.call('k8s.objects', { context, kind: 'deployments', ...(text ? { text } : {}), offset: rows.length, limit: MAX_OBJECT_PAGE });
+          page = await read();
         }
         next = { context, rows, columns: page.columns, matched: page.matched, synced: page.synced, error: page.state === 'forbidden' || page.state === 'failed' ? page.message ?? page.state : null };
       } catch (err) {

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertHistoryPage, AlertInstance, AlertSummary, HostEvent, RuleFileInfo, RulesList, RuleValidation, Silence } from '../../src/contract';
 import { createHost, type Host } from '../../src/host/createHost';
 import { KeychainSecretStore } from '../../src/secrets/secretStore';
 import { eventually } from '../helpers/eventually';
 import { call, failure } from '../helpers/hostCall';
 import { tempDir } from '../helpers/tempDir';
-import { startPrometheusStack, type PrometheusStack } from '../prometheus';
+import { cleanupAfterEach } from '../helpers/cleanups';
+import { prometheusStackForFile } from '../prometheus/perFile';
 
 const noKeychain = new KeychainSecretStore('opsdeck-test', async () => {
   throw new Error('libsecret-1.so.0: cannot open shared object file');
@@ -16,18 +17,9 @@ const noKeychain = new KeychainSecretStore('opsdeck-test', async () => {
 /** Evaluations run every second; state that takes a few of them gets this long. */
 const SOON_MS = 20_000;
 
-let stack: PrometheusStack;
-beforeAll(async () => {
-  stack = await startPrometheusStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stackOfFile = prometheusStackForFile();
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupAfterEach();
 
 interface Started {
   host: Host;
@@ -57,8 +49,8 @@ async function startHost(dataDir: string, options: { files?: Record<string, stri
     if (!stopped) await host.stop();
     stopped = true;
   };
-  cleanups.push(stop);
-  if (options.addSource !== false) await call(host, 'prom.addSource', { name: 'local', url: stack.prometheusUrl, auth: { kind: 'none' } });
+  cleanup(stop);
+  if (options.addSource !== false) await call(host, 'prom.addSource', { name: 'local', url: stackOfFile().prometheusUrl, auth: { kind: 'none' } });
   return { host, events, stop };
 }
 
@@ -78,7 +70,7 @@ async function ruleNamed(host: Host, alert: string) {
 describe('alerting rules on a real Prometheus', () => {
   it('holds an alert pending for its for, fires it, and resolves it when the value drops', async () => {
     const metric = 'opsdeck_alert_cycle';
-    await stack.push('alert-cycle', `${metric}{kind="a"} 10`);
+    await stackOfFile().push('alert-cycle', `${metric}{kind="a"} 10`);
     const { host, events } = await startHost(tempDir(), {
       files: {
         'cycle.yml': ruleFile(
@@ -94,7 +86,7 @@ describe('alerting rules on a real Prometheus', () => {
     await eventually(async () => expect((await ruleNamed(host, 'CycleHigh')).health).toBe('ok'), SOON_MS);
     expect(await alertsNamed(host, 'CycleHigh')).toEqual([]);
 
-    await stack.push('alert-cycle', `${metric}{kind="a"} 80`);
+    await stackOfFile().push('alert-cycle', `${metric}{kind="a"} 80`);
     const pending = await eventually(async () => {
       const seen = summaries(events).flatMap((s) => s.pending).find((a) => a.rule === 'CycleHigh');
       expect(seen).toBeDefined();
@@ -111,7 +103,7 @@ describe('alerting rules on a real Prometheus', () => {
     expect(summaries(events).at(-1)!.firing.map((a) => a.id)).toContain(`rule:${firing.id}`);
     expect((await call<AlertSummary>(host, 'alerts.summary', {})).firing.map((a) => a.id)).toContain(`rule:${firing.id}`);
 
-    await stack.push('alert-cycle', `${metric}{kind="a"} 10`);
+    await stackOfFile().push('alert-cycle', `${metric}{kind="a"} 10`);
     await eventually(async () => expect(await alertsNamed(host, 'CycleHigh')).toEqual([]), SOON_MS);
     const history = await call<AlertHistoryPage>(host, 'alerts.history', { text: 'CycleHigh' });
     expect(history.total).toBe(1);
@@ -124,13 +116,13 @@ describe('alerting rules on a real Prometheus', () => {
 
   it('keeps an alert firing for keep_firing_for after its condition stops holding', async () => {
     const metric = 'opsdeck_alert_keep';
-    await stack.push('alert-keep', `${metric} 80`);
+    await stackOfFile().push('alert-keep', `${metric} 80`);
     const { host } = await startHost(tempDir(), {
       files: { 'keep.yml': ruleFile('keep', 'alert: KeepHigh', `expr: ${metric} > 50`, 'keep_firing_for: 3s') },
     });
     await eventually(async () => expect(await alertsNamed(host, 'KeepHigh')).toMatchObject([{ state: 'firing', keepFiringSince: null }]), SOON_MS);
 
-    await stack.push('alert-keep', `${metric} 10`);
+    await stackOfFile().push('alert-keep', `${metric} 10`);
     const kept = await eventually(async () => {
       const [alert] = await alertsNamed(host, 'KeepHigh');
       expect(alert).toMatchObject({ state: 'firing', keepFiringSince: expect.any(Number) });
@@ -159,7 +151,7 @@ describe('alerting rules on a real Prometheus', () => {
     expect(await failure(host, 'rules.save', { name: 'bad.yml', text: badDuration })).toBe('BAD_REQUEST bad.yml:7:14: group "bad": for: not a valid duration string: "5x"');
 
     const badExpr = ruleFile('bad', 'alert: A', 'expr: rate(up[5m]');
-    const prometheusSays = (await (await fetch(`${stack.prometheusUrl}/api/v1/query?query=${encodeURIComponent('rate(up[5m]')}`)).json()) as { errorType: string; error: string };
+    const prometheusSays = (await (await fetch(`${stackOfFile().prometheusUrl}/api/v1/query?query=${encodeURIComponent('rate(up[5m]')}`)).json()) as { errorType: string; error: string };
     const validation = await call<RuleValidation>(host, 'rules.validate', { name: 'bad.yml', text: badExpr });
     expect(validation).toEqual({
       valid: false,
@@ -198,7 +190,7 @@ describe('alerting rules on a real Prometheus', () => {
   it("marks a rule whose query fails with Prometheus's error, and keeps evaluating the others", async () => {
     // Written straight into the folder, so the check on save does not stop it.
     const broken = 'rate(up[5m]';
-    const prometheusSays = (await (await fetch(`${stack.prometheusUrl}/api/v1/query?query=${encodeURIComponent(broken)}`)).json()) as { errorType: string; error: string };
+    const prometheusSays = (await (await fetch(`${stackOfFile().prometheusUrl}/api/v1/query?query=${encodeURIComponent(broken)}`)).json()) as { errorType: string; error: string };
     expect(prometheusSays.errorType).toBe('bad_data');
     const { host } = await startHost(tempDir(), {
       files: { 'mixed.yml': ruleFile('mixed', 'alert: Broken', `expr: ${broken}`) + ruleFile('fine', 'alert: Fine', 'expr: up == 0').replace('groups:\n', '') },
@@ -211,7 +203,7 @@ describe('alerting rules on a real Prometheus', () => {
 
   it('mutes matching alerts with a silence, and unmutes them when it expires', async () => {
     const metric = 'opsdeck_alert_silence';
-    await stack.push('alert-silence', `${metric}{kind="a"} 80\n${metric}{kind="b"} 80`);
+    await stackOfFile().push('alert-silence', `${metric}{kind="a"} 80\n${metric}{kind="b"} 80`);
     const { host, events } = await startHost(tempDir(), { files: { 's.yml': ruleFile('s', 'alert: SilenceHigh', `expr: ${metric} > 50`) } });
     const [a, b] = await eventually(async () => {
       const alerts = (await alertsNamed(host, 'SilenceHigh')).sort((x, y) => x.labels.kind!.localeCompare(y.labels.kind!));
@@ -247,7 +239,7 @@ describe('alerting rules on a real Prometheus', () => {
 
   it('keeps firing alerts, acknowledgements and silences across a restart without announcing them again', async () => {
     const metric = 'opsdeck_alert_restart';
-    await stack.push('alert-restart', `${metric}{kind="a"} 80\n${metric}{kind="b"} 80`);
+    await stackOfFile().push('alert-restart', `${metric}{kind="a"} 80\n${metric}{kind="b"} 80`);
     const dataDir = tempDir();
     const files = { 'r.yml': ruleFile('r', 'alert: RestartHigh', `expr: ${metric} > 50`) };
     const first = await startHost(dataDir, { files });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry, HostEvent, ActionResult, K8sPodPage, Result } from '../../src/contract';
 import { createHost, type Host } from '../../src/host/createHost';
 import { KeychainSecretStore } from '../../src/secrets/secretStore';
@@ -6,6 +6,7 @@ import { startTestApiServer, type TestApiServer } from '../k8s';
 import type { K8sObject } from '../k8s/types';
 import { eventually } from '../helpers/eventually';
 import { tempDir } from '../helpers/tempDir';
+import { cleanupAfterEach } from '../helpers/cleanups';
 
 const noKeychain = new KeychainSecretStore('opsdeck-test', async () => {
   throw new Error('not used here');
@@ -14,10 +15,7 @@ const noKeychain = new KeychainSecretStore('opsdeck-test', async () => {
 const REVISION = 'deployment.kubernetes.io/revision';
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupAfterEach();
 
 async function call<T>(host: Host, channel: string, payload: unknown): Promise<T> {
   const r = await host.invoke(channel, payload);
@@ -28,12 +26,12 @@ async function call<T>(host: Host, channel: string, payload: unknown): Promise<T
 /** A seeded cluster and a host with its one context enabled and synced. */
 async function connected(): Promise<{ server: TestApiServer; host: Host; events: HostEvent[] }> {
   const server = await startTestApiServer({ bookmarkIntervalMs: 200 });
-  cleanups.push(() => server.close());
+  cleanup(() => server.close());
   server.store.seed({ namespaces: 2, deploymentsPerNs: 2, podsPerNs: 6, nodes: 2 });
   await server.store.settled();
   const kubeconfig = server.kubeconfigPath(tempDir(), { context: 'lab' });
   const host = await createHost({ dataDir: tempDir(), mode: 'serve', sampleIntervalMs: 60_000, secretStore: noKeychain, kubeconfigPaths: [kubeconfig], log: () => undefined });
-  cleanups.push(() => host.stop());
+  cleanup(() => host.stop());
   const events: HostEvent[] = [];
   host.subscribe((e) => events.push(e));
   await call(host, 'k8s.setEnabled', { context: 'lab', enabled: true });

@@ -1,20 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KubeApiClient, type UsableContext } from '../../src/kubernetes/kubeApi';
 import type { KubeApiError } from '../../src/kubernetes/kubeApiError';
 import { loadKubeconfig } from '../../src/kubernetes/kubeconfig';
 import { startTestApiServer, type TestApiServer } from '../k8s';
 import { tempDir } from '../helpers/tempDir';
+import { cleanupAfterEach } from '../helpers/cleanups';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupAfterEach();
 
 async function server(): Promise<TestApiServer> {
   const s = await startTestApiServer();
-  cleanups.push(() => s.close());
+  cleanup(() => s.close());
   return s;
 }
 
@@ -69,7 +67,7 @@ describe('token files', () => {
     fs.mkdirSync(path.join(dir, 'secrets'));
     fs.writeFileSync(path.join(dir, 'secrets/token'), `${s.token}\n`);
     const api = new KubeApiClient(await context(s, dir, ['token-file: secrets/token']));
-    cleanups.push(() => api.close());
+    cleanup(() => api.close());
     expect(await namespaces(api)).toMatchObject({ kind: 'NamespaceList' });
   });
 
@@ -79,7 +77,7 @@ describe('token files', () => {
     const tokenFile = path.join(dir, 'token');
     fs.writeFileSync(tokenFile, 'revoked-token');
     const api = new KubeApiClient(await context(s, dir, [`token-file: ${JSON.stringify(tokenFile)}`]));
-    cleanups.push(() => api.close());
+    cleanup(() => api.close());
     expect(await failure(namespaces(api))).toMatchObject({ kind: 'unauthorized' });
     s.auth.addToken('rotated-token', 'admin');
     fs.writeFileSync(tokenFile, 'rotated-token');
@@ -91,7 +89,7 @@ describe('token files', () => {
     const dir = tempDir();
     const tokenFile = path.join(dir, 'later');
     const api = new KubeApiClient(await context(s, dir, ['token-file: later']));
-    cleanups.push(() => api.close());
+    cleanup(() => api.close());
     const { kind, message } = await failure(namespaces(api));
     expect(kind).toBe('credentials');
     expect(message).toContain(tokenFile);
@@ -104,7 +102,7 @@ describe('token files', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'token'), 'not-this-one');
     const api = new KubeApiClient(await context(s, dir, [`token: ${s.token}`, 'token-file: token']));
-    cleanups.push(() => api.close());
+    cleanup(() => api.close());
     expect(await namespaces(api)).toMatchObject({ kind: 'NamespaceList' });
   });
 });
@@ -136,7 +134,7 @@ describe('exec credential plugins', () => {
       ...extra.map((l) => `  ${l}`),
     ];
     const api = new KubeApiClient(await context(s, dir, user));
-    cleanups.push(() => api.close());
+    cleanup(() => api.close());
     const seen = () => JSON.parse(fs.readFileSync(record, 'utf8')) as { info: string; fromConfig: string };
     return { s, api, record, seen };
   }
@@ -164,7 +162,7 @@ describe('exec credential plugins', () => {
     const missing = new KubeApiClient(
       await context(s, dir, ['exec:', '  apiVersion: client.authentication.k8s.io/v1', '  command: opsdeck-test-no-such-plugin', '  installHint: Install it with the package manager.']),
     );
-    cleanups.push(() => missing.close());
+    cleanup(() => missing.close());
     const { kind, message } = await failure(namespaces(missing));
     expect(kind).toBe('credentials');
     expect(message).toMatch(/^Could not get credentials for user "me": the exec plugin "opsdeck-test-no-such-plugin" was not found \(PATH is .+\)\. Install it with the package manager\.$/);

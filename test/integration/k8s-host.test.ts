@@ -1,26 +1,24 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HostEvent, K8sChange, K8sContextInfo, K8sContexts, K8sOverview, K8sPodPage, Result } from '../../src/contract';
 import { createHost, type Host } from '../../src/host/createHost';
 import { KeychainSecretStore } from '../../src/secrets/secretStore';
 import { startTestApiServer, type TestApiServer } from '../k8s';
 import { eventually } from '../helpers/eventually';
 import { tempDir } from '../helpers/tempDir';
+import { cleanupAfterEach } from '../helpers/cleanups';
 
 const noKeychain = new KeychainSecretStore('opsdeck-test', async () => {
   throw new Error('not used here');
 });
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupAfterEach();
 
 async function apiServer(): Promise<TestApiServer> {
   const s = await startTestApiServer({ bookmarkIntervalMs: 200 });
-  cleanups.push(() => s.close());
+  cleanup(() => s.close());
   return s;
 }
 
@@ -40,7 +38,7 @@ async function startHost(dataDir: string, kubeconfigPaths: string[]) {
     if (!stopped) await host.stop();
     stopped = true;
   };
-  cleanups.push(stop);
+  cleanup(stop);
   const events: HostEvent[] = [];
   host.subscribe((e) => events.push(e));
   return { host, events, stop };
@@ -154,7 +152,7 @@ describe('Kubernetes through the host', () => {
     const held = new Set<net.Socket>();
     const silent = net.createServer((socket) => held.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => {
+    cleanup(() => new Promise<void>((resolve) => {
       for (const socket of held) socket.destroy();
       silent.close(() => resolve());
     }));
@@ -281,7 +279,7 @@ describe('Kubernetes through the host', () => {
         { user: 'nobody', verb: ['list', 'watch'] },
       ],
     });
-    cleanups.push(() => s.close());
+    cleanup(() => s.close());
     const dir = tempDir();
     const files = [
       s.kubeconfigPath(dir, { context: 'viewer', user: 'viewer', token: 'viewer-token-0123456789', fileName: 'viewer' }),

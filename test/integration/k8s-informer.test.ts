@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Backoff } from '../../src/util/backoff';
 import { Informer } from '../../src/kubernetes/informer';
 import { projectDeployment } from '../../src/kubernetes/kinds/deployments';
@@ -11,15 +11,13 @@ import { loadKubeconfig } from '../../src/kubernetes/kubeconfig';
 import { startTestApiServer, type TestApiServer } from '../k8s';
 import { eventually } from '../helpers/eventually';
 import { tempDir } from '../helpers/tempDir';
+import { cleanupAfterEach } from '../helpers/cleanups';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupAfterEach();
 
 async function server(options: Parameters<typeof startTestApiServer>[0] = {}): Promise<TestApiServer> {
   const s = await startTestApiServer({ bookmarkIntervalMs: 200, ...options });
-  cleanups.push(() => s.close());
+  cleanup(() => s.close());
   return s;
 }
 
@@ -57,7 +55,7 @@ function informer<K extends keyof typeof KIND_SPECS>(api: KubeApi, kind: K, page
     pageSize,
     backoff: new Backoff({ initialMs: 20, maxMs: 200 }),
   });
-  cleanups.push(() => inf.stop());
+  cleanup(() => inf.stop());
   inf.start();
   return { inf, changes: () => changes };
 }

@@ -1,19 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HostEvent, K8sLogChunk, K8sLogRead, Result } from '../../src/contract';
 import { createHost, type Host } from '../../src/host/createHost';
 import { KeychainSecretStore } from '../../src/secrets/secretStore';
 import { startTestApiServer, type TestApiServer } from '../k8s';
 import { eventually } from '../helpers/eventually';
 import { tempDir } from '../helpers/tempDir';
+import { cleanupAfterEach } from '../helpers/cleanups';
 
 const noKeychain = new KeychainSecretStore('opsdeck-test', async () => {
   throw new Error('not used here');
 });
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupAfterEach();
 
 const NS = 'logs';
 
@@ -30,13 +28,13 @@ function runningPod(server: TestApiServer, name: string, containers: string[]): 
 /** A cluster with a one-container pod "talker" and a two-container pod "pair", and a host with the context enabled. */
 async function connected(): Promise<{ server: TestApiServer; host: Host; chunks: K8sLogChunk[] }> {
   const server = await startTestApiServer();
-  cleanups.push(() => server.close());
+  cleanup(() => server.close());
   server.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } });
   runningPod(server, 'talker', ['main']);
   runningPod(server, 'pair', ['app', 'sidecar']);
   const kubeconfig = server.kubeconfigPath(tempDir(), { context: 'lab' });
   const host = await createHost({ dataDir: tempDir(), mode: 'serve', sampleIntervalMs: 60_000, secretStore: noKeychain, kubeconfigPaths: [kubeconfig], log: () => undefined });
-  cleanups.push(() => host.stop());
+  cleanup(() => host.stop());
   const chunks: K8sLogChunk[] = [];
   host.subscribe((e: HostEvent) => {
     if (e.name === 'k8s.logChunk') chunks.push(e.data);

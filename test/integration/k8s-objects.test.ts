@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HostEvent, K8sChange, K8sObjectDetail, K8sObjectPage, K8sOverview, K8sPodPage, K8sRolloutHistory, Result } from '../../src/contract';
 import type { ConnectionOptions } from '../../src/kubernetes/clusterConnection';
 import { ClusterManager } from '../../src/kubernetes/clusterManager';
@@ -12,19 +12,17 @@ import { KeychainSecretStore } from '../../src/secrets/secretStore';
 import { startTestApiServer, type TestApiServer } from '../k8s';
 import { eventually } from '../helpers/eventually';
 import { tempDir } from '../helpers/tempDir';
+import { cleanupAfterEach } from '../helpers/cleanups';
 
 const noKeychain = new KeychainSecretStore('opsdeck-test', async () => {
   throw new Error('not used here');
 });
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupAfterEach();
 
 async function apiServer(options: Parameters<typeof startTestApiServer>[0] = {}): Promise<TestApiServer> {
   const s = await startTestApiServer({ bookmarkIntervalMs: 200, ...options });
-  cleanups.push(() => s.close());
+  cleanup(() => s.close());
   return s;
 }
 
@@ -32,7 +30,7 @@ async function connectedHost(server: TestApiServer, kubernetes: ConnectionOption
   const dir = tempDir();
   const kubeconfig = server.kubeconfigPath(dir, { context: 'test' });
   const host = await createHost({ dataDir: tempDir(), mode: 'serve', sampleIntervalMs: 60_000, secretStore: noKeychain, kubeconfigPaths: [kubeconfig], log: () => undefined, kubernetes });
-  cleanups.push(() => host.stop());
+  cleanup(() => host.stop());
   const events: HostEvent[] = [];
   host.subscribe((e) => events.push(e));
   await call(host, 'k8s.setEnabled', { context: 'test', enabled: true });
@@ -181,7 +179,7 @@ describe('Kubernetes objects through the host', () => {
       watchKubeconfig: false,
       connection: { idleStopMs: 300 },
     });
-    cleanups.push(async () => {
+    cleanup(async () => {
       await clusters.stop();
       db.close();
     });

@@ -4,14 +4,16 @@ import http from 'node:http';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEvent, PromConnectionTest, PromNames, PromQueryResult, PromRangeResult, PromSeriesList, PromSourceInfo, PromSources } from '../../src/contract';
 import { createHost, type Host } from '../../src/host/createHost';
 import { credentialAccount } from '../../src/monitoring/prometheus/credentials';
 import { KeychainSecretStore, type SecretStore } from '../../src/secrets/secretStore';
 import { eventually } from '../helpers/eventually';
 import { tempDir } from '../helpers/tempDir';
-import { freePort, startPrometheusStack, type PrometheusStack } from '../prometheus';
+import { freePort } from '../prometheus';
+import { cleanupAfterEach } from '../helpers/cleanups';
+import { prometheusStackForFile } from '../prometheus/perFile';
 
 // scripts/with-keyring.sh starts a real Secret Service (gnome-keyring) and sets this.
 const keyring = process.env.OPSDECK_TEST_KEYRING === '1';
@@ -21,18 +23,9 @@ const noKeychain = new KeychainSecretStore('opsdeck-test', async () => {
   throw new Error('libsecret-1.so.0: cannot open shared object file');
 });
 
-let stack: PrometheusStack;
-beforeAll(async () => {
-  stack = await startPrometheusStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const stackOfFile = prometheusStackForFile();
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanup = cleanupAfterEach();
 
 async function openHost(dataDir: string, secretStore: SecretStore) {
   const host = await createHost({
@@ -58,7 +51,7 @@ async function openHost(dataDir: string, secretStore: SecretStore) {
 /** A host stopped after the test. */
 async function startHost(dataDir = tempDir(), secretStore: SecretStore = noKeychain) {
   const started = await openHost(dataDir, secretStore);
-  cleanups.push(started.stop);
+  cleanup(started.stop);
   return started;
 }
 
@@ -80,7 +73,7 @@ async function sourceNamed(host: Host, name: string): Promise<PromSourceInfo> {
   return found;
 }
 
-async function connectedSource(host: Host, name: string, url = stack.prometheusUrl, auth: unknown = { kind: 'none' }): Promise<PromSourceInfo> {
+async function connectedSource(host: Host, name: string, url = stackOfFile().prometheusUrl, auth: unknown = { kind: 'none' }): Promise<PromSourceInfo> {
   await call(host, 'prom.addSource', { name, url, auth });
   return eventually(async () => {
     const source = await sourceNamed(host, name);
@@ -91,7 +84,7 @@ async function connectedSource(host: Host, name: string, url = stack.prometheusU
 
 /** What Prometheus itself answers, to compare Opsdeck's view with. */
 async function direct(apiPath: string): Promise<{ status: string; data?: unknown; errorType?: string; error?: string }> {
-  return (await fetch(`${stack.prometheusUrl}/${apiPath}`)).json() as never;
+  return (await fetch(`${stackOfFile().prometheusUrl}/${apiPath}`)).json() as never;
 }
 
 describe('Prometheus sources', () => {
@@ -101,7 +94,7 @@ describe('Prometheus sources', () => {
 
     const source = await connectedSource(host, 'local');
     const buildinfo = (await direct('api/v1/status/buildinfo')) as { data: { version: string } };
-    expect(source).toMatchObject({ name: 'local', url: stack.prometheusUrl, auth: 'none', username: null, version: buildinfo.data.version });
+    expect(source).toMatchObject({ name: 'local', url: stackOfFile().prometheusUrl, auth: 'none', username: null, version: buildinfo.data.version });
     expect(buildinfo.data.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(source.nextCheckAt).toBeGreaterThan(source.lastCheckedAt!);
     await eventually(async () => {
@@ -114,7 +107,7 @@ describe('Prometheus sources', () => {
     const { host } = await startHost();
     const port = await freePort();
     await call(host, 'prom.addSource', { name: 'gone', url: `http://127.0.0.1:${port}`, auth: { kind: 'none' } });
-    await call(host, 'prom.addSource', { name: 'exporter', url: stack.nodeExporterUrl, auth: { kind: 'none' } });
+    await call(host, 'prom.addSource', { name: 'exporter', url: stackOfFile().nodeExporterUrl, auth: { kind: 'none' } });
     await eventually(async () => {
       expect(await sourceNamed(host, 'gone')).toMatchObject({ state: 'unreachable', message: `connect ECONNREFUSED 127.0.0.1:${port}`, version: null });
       expect(await sourceNamed(host, 'exporter')).toMatchObject({ state: 'error', message: expect.stringMatching(/not a Prometheus API answer/) });
@@ -126,7 +119,7 @@ describe('Prometheus sources', () => {
       message: `connect ECONNREFUSED 127.0.0.1:${port}`,
       version: null,
     });
-    expect(await call<PromConnectionTest>(host, 'prom.testSource', { url: stack.prometheusUrl, auth: { kind: 'none' } })).toMatchObject({ state: 'connected' });
+    expect(await call<PromConnectionTest>(host, 'prom.testSource', { url: stackOfFile().prometheusUrl, auth: { kind: 'none' } })).toMatchObject({ state: 'connected' });
     expect(await call<PromConnectionTest>(host, 'prom.testSource', { id: gone.id })).toMatchObject({ state: 'unreachable' });
   });
 
@@ -136,14 +129,14 @@ describe('Prometheus sources', () => {
     await call(host, 'prom.addSource', { name: 'later', url: `http://127.0.0.1:${port}`, auth: { kind: 'none' } });
     await eventually(async () => expect((await sourceNamed(host, 'later')).state).toBe('unreachable'));
     const server = await proxy({ port });
-    cleanups.push(server.close);
+    cleanup(server.close);
     await eventually(async () => expect(await sourceNamed(host, 'later')).toMatchObject({ state: 'connected', message: null, version: expect.any(String) }));
   });
 
   it('refuses names twice, URLs with credentials, and unknown ids', async () => {
     const { host } = await startHost();
-    await call(host, 'prom.addSource', { name: 'local', url: stack.prometheusUrl, auth: { kind: 'none' } });
-    expect(await failure(host, 'prom.addSource', { name: 'local', url: stack.prometheusUrl, auth: { kind: 'none' } })).toBe('BAD_REQUEST A source named "local" exists already.');
+    await call(host, 'prom.addSource', { name: 'local', url: stackOfFile().prometheusUrl, auth: { kind: 'none' } });
+    expect(await failure(host, 'prom.addSource', { name: 'local', url: stackOfFile().prometheusUrl, auth: { kind: 'none' } })).toBe('BAD_REQUEST A source named "local" exists already.');
     expect(await failure(host, 'prom.addSource', { name: 'x', url: 'http://ops:pw@127.0.0.1:9090', auth: { kind: 'none' } })).toMatch(
       /^BAD_REQUEST Invalid payload for prom.addSource: url: must not hold credentials/,
     );
@@ -153,7 +146,7 @@ describe('Prometheus sources', () => {
   it('keeps sources across a restart, and applies updates and removals', async () => {
     const first = await startHost();
     const local = await connectedSource(first.host, 'local');
-    await call(first.host, 'prom.addSource', { name: 'second', url: `${stack.prometheusUrl}/`, auth: { kind: 'none' } });
+    await call(first.host, 'prom.addSource', { name: 'second', url: `${stackOfFile().prometheusUrl}/`, auth: { kind: 'none' } });
     await first.stop();
 
     const second = await startHost(first.dataDir);
@@ -177,10 +170,10 @@ describe('Prometheus sources', () => {
 
   it('adds sources without credentials when the keychain is unavailable, and refuses those with credentials', async () => {
     const { host } = await startHost();
-    expect(await failure(host, 'prom.addSource', { name: 'secured', url: stack.prometheusUrl, auth: { kind: 'basic', username: 'ops', password: 'pw' } })).toMatch(
+    expect(await failure(host, 'prom.addSource', { name: 'secured', url: stackOfFile().prometheusUrl, auth: { kind: 'basic', username: 'ops', password: 'pw' } })).toMatch(
       'UNAVAILABLE Source "secured" not saved: its password is kept in the OS keychain, which is unavailable. The keychain module could not be loaded (libsecret-1.so.0: cannot open shared object file). Sources without credentials work without it.',
     );
-    expect(await failure(host, 'prom.addSource', { name: 'token', url: stack.prometheusUrl, auth: { kind: 'bearer', token: 't' } })).toMatch(/^UNAVAILABLE Source "token" not saved: its token is kept in the OS keychain/);
+    expect(await failure(host, 'prom.addSource', { name: 'token', url: stackOfFile().prometheusUrl, auth: { kind: 'bearer', token: 't' } })).toMatch(/^UNAVAILABLE Source "token" not saved: its token is kept in the OS keychain/);
     expect((await call<PromSources>(host, 'prom.sources', {})).sources).toEqual([]);
     await connectedSource(host, 'open');
   });
@@ -196,7 +189,7 @@ describe('Prometheus queries', () => {
     stopHost = started.stop;
     host = started.host;
     source = (await connectedSource(host, 'local')).id;
-    await stack.push('opsdeck', '# TYPE opsdeck_test_value gauge\nopsdeck_test_value{kind="a"} 42\nopsdeck_test_value{kind="b"} -1.5\n');
+    await stackOfFile().push('opsdeck', '# TYPE opsdeck_test_value gauge\nopsdeck_test_value{kind="a"} 42\nopsdeck_test_value{kind="b"} -1.5\n');
   });
   afterAll(async () => {
     await stopHost?.();
@@ -297,7 +290,7 @@ describe('Prometheus queries', () => {
 
 /** Passes requests on to Prometheus; with `authorization`, answers 401 to those that do not carry it. */
 async function proxy(options: { authorization?: string; port?: number }): Promise<{ url: string; close: () => Promise<void> }> {
-  const target = new URL(stack.prometheusUrl);
+  const target = new URL(stackOfFile().prometheusUrl);
   const server = http.createServer((req, res) => {
     if (options.authorization !== undefined && req.headers.authorization !== options.authorization) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="prometheus"' }).end('Unauthorized\n');
@@ -325,7 +318,7 @@ describe.skipIf(!keyring)('Prometheus credentials in a real keychain', () => {
 
   it('keeps the password in the keychain only, sends it, and survives a restart', async () => {
     const secured = await proxy({ authorization: `Basic ${Buffer.from(`ops:${password}`).toString('base64')}` });
-    cleanups.push(secured.close);
+    cleanup(secured.close);
     const first = await startHost(tempDir(), secrets);
     const source = await connectedSource(first.host, 'secured', secured.url, { kind: 'basic', username: 'ops', password });
     expect(source).toMatchObject({ auth: 'basic', username: 'ops' });

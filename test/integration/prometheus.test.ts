@@ -332,7 +332,7 @@ describe.skipIf(!keyring)('Prometheus credentials in a real keychain', () => {
     expect(await failure(first.host, 'prom.query', { source: wrong.id, query: 'up' })).toBe('FORBIDDEN Source "wrong": HTTP 401 Unauthorized: Unauthorized');
     await first.stop();
 
-    const files = fs.readdirSync(first.dataDir).map((f) => fs.readFileSync(path.join(first.dataDir, f)));
+    const files = fs.readdirSync(first.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => fs.readFileSync(path.join(e.parentPath, e.name)));
     expect(files.some((bytes) => bytes.includes(password))).toBe(false);
     const db = new Database(path.join(first.dataDir, 'opsdeck.db'), { readonly: true });
     expect(db.prepare('SELECT name, auth, username FROM prometheus_sources ORDER BY id').all()).toEqual([

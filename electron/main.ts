@@ -59,8 +59,7 @@ async function start(config: EnvConfig): Promise<void> {
       mode: 'desktop',
       electronVersion: process.versions.electron,
       sampleIntervalMs: config.OPSDECK_SAMPLE_INTERVAL_MS,
-      rules: { defaultsDir: path.join(resourcesDir, 'rules') },
-      routingDefaultFile: path.join(resourcesDir, 'routing', 'alertmanager.yml'),
+      resourcesDir,
     });
   } catch (err) {
     fail(

@@ -7,6 +7,8 @@ import { ClusterManager } from '../kubernetes/clusterManager';
 import { kubeconfigPathsFromEnv } from '../kubernetes/kubeconfigPaths';
 import { LogStreams } from '../kubernetes/logStreams';
 import { AlertFeed } from '../monitoring/alertFeed';
+import { NotificationDeliveryService } from '../monitoring/delivery/notificationDelivery';
+import type { StormOptions } from '../monitoring/delivery/stormGuard';
 import { HostCollector } from '../monitoring/hostCollector';
 import { defaultReader, type HostReader } from '../monitoring/hostReader';
 import { HostSampleStore } from '../monitoring/hostSampleStore';
@@ -18,17 +20,25 @@ import { RuleEngine } from '../monitoring/rules/ruleEngine';
 import { RuleFolder } from '../monitoring/rules/ruleFolder';
 import { RuleSource } from '../monitoring/rules/ruleSource';
 import { SilenceStore } from '../monitoring/rules/silenceStore';
+import { InsightEngine } from '../monitoring/insights/insightEngine';
+import { SeriesReader } from '../monitoring/insights/seriesReader';
+import { SloEngine } from '../monitoring/slo/sloEngine';
+import { SloFile } from '../monitoring/slo/sloFile';
 import { KeychainSecretStore, type SecretStore } from '../secrets/secretStore';
 import { AuditLog } from '../store/auditLog';
 import { openDatabase, type Db } from '../store/database';
 import { KeyValueStore } from '../store/keyValue';
+import type { BackoffOptions } from '../util/backoff';
 import { actorName } from './auditedActions';
 import { dispatch, type Handlers } from './dispatch';
 import { alertsHandlers } from './handlers/alerts';
 import { dockerHandlers } from './handlers/docker';
 import { k8sHandlers } from './handlers/k8s';
+import { notificationsHandlers } from './handlers/notifications';
 import { prometheusHandlers } from './handlers/prometheus';
 import { routingHandlers } from './handlers/routing';
+import { insightsHandlers } from './handlers/insights';
+import { sloHandlers } from './handlers/slo';
 import { readSettings, writeSettings } from './settings';
 import { version } from './version';
 
@@ -51,10 +61,20 @@ export interface HostOptions {
   dockerStatsIntervalMs?: number;
   /** Prometheus source check timings; tests shorten them. */
   prometheusMonitor?: PrometheusSourcesOptions['monitor'];
-  /** The user's rule files (default <dataDir>/rules) and the shipped defaults (null: none). */
+  /** How often insights (forecasts, anomalies) are recomputed; 5 minutes unless a test asks otherwise. */
+  insightsIntervalMs?: number;
+  /**
+   * Opsdeck's shipped files (default rules, routing config). The shell knows where they are:
+   * the app's resources when packaged, the repository's resources/ otherwise. Defaults to the
+   * latter as seen from the sources, which is where tests run.
+   */
+  resourcesDir?: string;
+  /** The user's rule files (default <dataDir>/rules) and the shipped defaults (null: none; default <resources>/rules). */
   rules?: { dir?: string; defaultsDir?: string | null };
-  /** The routing config served until the user saves one; by default resources/routing/alertmanager.yml. */
-  routingDefaultFile?: string;
+  /** Notification retry delays; tests shorten them. */
+  notificationRetry?: BackoffOptions;
+  /** Alert storm threshold and calm time; tests lower them. */
+  notificationStorm?: StormOptions;
 }
 
 export interface Host {
@@ -68,10 +88,8 @@ export interface Host {
 
 export const DEFAULT_SAMPLE_INTERVAL_MS = 5000;
 const COMPACT_EVERY_MS = 5 * 60_000;
-/** The default rule files: resources/rules of the repository, next to out/ when built. */
-const DEFAULT_RULES_DIR = path.join(__dirname, '../../resources/rules');
-/** The shipped routing config: resources/routing of the repository, next to out/ when built. */
-export const DEFAULT_ROUTING_FILE = path.join(__dirname, '../../resources/routing/alertmanager.yml');
+/** The repository's resources/ seen from src/host (tests and other source runs). */
+const SOURCE_RESOURCES_DIR = path.join(__dirname, '../../resources');
 
 /** Owns the store, clients and engines; the one implementation of the contract. */
 export async function createHost(options: HostOptions): Promise<Host> {
@@ -137,22 +155,60 @@ export async function createHost(options: HostOptions): Promise<Host> {
   });
 
   const ruleSource = new RuleSource(prometheus, kv);
+  /** Each SLO's burn-rate alert rules, written by the SLO engine and read by the rule engine. */
+  const sloRulesDir = path.join(options.dataDir, 'rules-generated');
   const alertStore = new AlertStore(db);
   const silences = new SilenceStore(db);
   const book = new AlertBook(alertStore, silences);
   const feed = new AlertFeed(() => book.summary(), (summary) => emit('alerts.changed', summary));
+  const resourcesDir = options.resourcesDir ?? SOURCE_RESOURCES_DIR;
+  const routingFile = new RoutingFile(options.dataDir, path.join(resourcesDir, 'routing', 'alertmanager.yml'));
+  const delivery = new NotificationDeliveryService({
+    db,
+    secrets,
+    routingText: () => routingFile.info().text,
+    alerts: alertStore,
+    silences,
+    onChange: (d) => emit('notifications.changed', d),
+    log,
+    retryBackoff: options.notificationRetry,
+    storm: options.notificationStorm,
+  });
+  // Evaluations, acknowledgements and silences: the summary and the notifications look again.
+  const alertsChanged = () => {
+    feed.check();
+    delivery.alertsChanged(alertStore.current());
+  };
   const rules = new RuleEngine({
     folder: new RuleFolder({
       dir: options.rules?.dir ?? path.join(options.dataDir, 'rules'),
-      defaultsDir: options.rules?.defaultsDir === undefined ? DEFAULT_RULES_DIR : options.rules.defaultsDir,
+      defaultsDir: options.rules?.defaultsDir === undefined ? path.join(resourcesDir, 'rules') : options.rules.defaultsDir,
+      generatedDir: sloRulesDir,
       onChange: () => rules.reload(),
       log,
     }),
     alerts: alertStore,
     source: ruleSource,
     hostSample: () => samples.latest(),
-    onEvaluated: () => feed.check(),
+    onEvaluated: () => alertsChanged(),
     log,
+  });
+
+  const slos = new SloEngine({
+    file: new SloFile(options.dataDir),
+    prometheus,
+    rulesDir: sloRulesDir,
+    rulesSource: () => ruleSource.current(),
+    onRulesChanged: () => rules.reload(),
+  });
+  const seriesReader = new SeriesReader(samples, prometheus);
+  const insights = new InsightEngine({
+    reader: seriesReader,
+    prometheus,
+    latest: () => samples.latest(),
+    onChange: (list) => emit('insights.changed', list),
+    log,
+    intervalMs: options.insightsIntervalMs,
   });
 
   const handlers: Handlers = {
@@ -181,8 +237,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...k8sHandlers({ clusters, logs, audit, actor, onAudit: (entry) => emit('audit.appended', entry) }),
     ...dockerHandlers(docker, { audit, actor, onAppended: (entry) => emit('audit.appended', entry) }),
     ...prometheusHandlers(prometheus),
-    ...routingHandlers(new RoutingFile(options.dataDir, options.routingDefaultFile ?? DEFAULT_ROUTING_FILE)),
-    ...alertsHandlers({ engine: rules, source: ruleSource, book, silences, actor, onChange: () => feed.check() }),
+    ...sloHandlers(slos),
+    ...insightsHandlers(insights, seriesReader),
+    ...routingHandlers(routingFile, () => delivery.routingChanged()),
+    ...notificationsHandlers(delivery, secrets),
+    ...alertsHandlers({ engine: rules, source: ruleSource, book, silences, actor, onChange: () => alertsChanged() }),
   };
 
   samples.compact();
@@ -192,7 +251,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
   clusters.start();
   docker.start();
   prometheus.start();
+  delivery.start();
+  try {
+    slos.syncRules();
+  } catch (err) {
+    log(`slo: the generated alert rules were not written: ${(err as Error).message}`);
+  }
   rules.start();
+  insights.start();
 
   let stopped = false;
   return {
@@ -220,6 +286,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       docker.stop();
       prometheus.stop();
       rules.stop();
+      insights.stop();
+      await delivery.stop();
       bus.removeAllListeners();
       db.close();
     },

@@ -29,6 +29,8 @@ export class HostSampleStore {
   private readonly latestStmt;
   /** Series queries by table: raw samples and five-minute rollups. */
   private readonly seriesStmts;
+  /** A mount's used percent, from the samples' detail: rollups do not keep disks, so only the raw day. */
+  private readonly diskStmt;
 
   constructor(
     private readonly db: Db,
@@ -48,6 +50,12 @@ export class HostSampleStore {
          GROUP BY 1 ORDER BY 1`,
       );
     this.seriesStmts = { raw: seriesFrom('host_samples'), rollups: seriesFrom('host_samples_5m') };
+    this.diskStmt = db.prepare<[string, number, number, number], { ts: number; value: number }>(
+      `SELECT round(avg(s.ts)) AS ts, avg(100.0 * json_extract(d.value, '$.usedBytes') / json_extract(d.value, '$.totalBytes')) AS value
+       FROM host_samples s, json_each(s.detail, '$.disks') d
+       WHERE json_extract(d.value, '$.mount') = ? AND json_extract(d.value, '$.totalBytes') > 0 AND s.ts > ? AND s.ts <= ?
+       GROUP BY s.ts - s.ts % ? ORDER BY 1`,
+    );
   }
 
   insert(sample: HostSample): void {
@@ -83,6 +91,14 @@ export class HostSampleStore {
     const from = now - span;
     const points = (fromRollups ? this.seriesStmts.rollups : this.seriesStmts.raw).all(stepMs, from, now);
     return { range, stepMs, from, to: now, points };
+  }
+
+  /**
+   * A mount's used percent averaged in steps of stepMs over (from, to], each at its samples' mean
+   * time (a trend stays a straight line); raw samples only (the last day).
+   */
+  diskUsedSeries(mount: string, from: number, to: number, stepMs: number): { ts: number; value: number }[] {
+    return this.diskStmt.all(mount, from, to, stepMs);
   }
 
   /** Folds finished five-minute buckets into rollups and drops data past retention. */

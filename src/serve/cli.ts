@@ -59,7 +59,9 @@ async function main(argv: string[]) {
   const dataDir = path.resolve(values['data-dir'] ?? env.OPSDECK_DATA_DIR ?? defaultServeDataDir());
   let host;
   try {
-    host = await createHost({ dataDir, mode: 'serve', sampleIntervalMs: env.OPSDECK_SAMPLE_INTERVAL_MS });
+    // out/main/cli.js: the repository's (or the npm package's) resources/ is two levels up.
+    const resourcesDir = path.resolve(__dirname, '../../resources');
+    host = await createHost({ dataDir, mode: 'serve', sampleIntervalMs: env.OPSDECK_SAMPLE_INTERVAL_MS, resourcesDir });
   } catch (err) {
     fail((err as Error).message);
   }

@@ -106,4 +106,48 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- One message per receiver integration, kept until sent (or given up): pending rows resume after a restart.
+      -- Secrets stay in the keychain: the integration is found again by receiver and index in the routing config.
+      CREATE TABLE notification_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        receiver TEXT NOT NULL,
+        integration TEXT NOT NULL,
+        integration_index INTEGER NOT NULL,
+        group_key TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        response TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+      );
+      CREATE INDEX notification_outbox_due ON notification_outbox (next_attempt_at) WHERE status IN ('pending', 'failed');
+      CREATE INDEX notification_outbox_recent ON notification_outbox (created_at DESC, id DESC);
+      -- A notification group's alerts over time: one incident while they fire, and again when they refire within the window.
+      CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        group_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        group_labels TEXT NOT NULL,
+        fingerprints TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+        opened_at INTEGER NOT NULL,
+        resolved_at INTEGER
+      );
+      CREATE INDEX incidents_group ON incidents (group_key, id DESC);
+      CREATE TABLE incident_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        incident_id INTEGER NOT NULL REFERENCES incidents (id),
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('opened', 'alert_added', 'acknowledged', 'resolved', 'notified')),
+        detail TEXT NOT NULL
+      );
+      CREATE INDEX incident_events_incident ON incident_events (incident_id, at, id);
+    `,
+  },
 ];

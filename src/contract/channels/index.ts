@@ -4,7 +4,10 @@ import { coreChannels, coreEvents } from './core';
 import { dockerChannels, dockerEvents } from './docker';
 import { k8sChannels, k8sEvents } from './k8s';
 import { prometheusChannels, prometheusEvents } from './prometheus';
+import { notificationsChannels, notificationsEvents } from './notifications';
 import { routingChannels } from './routing';
+import { sloChannels } from './slo';
+import { insightsChannels, insightsEvents } from './insights';
 
 export { dockerAction, type DockerAction } from './docker';
 export { k8sAction, type K8sAction } from './k8s';
@@ -14,10 +17,10 @@ export { k8sAction, type K8sAction } from './k8s';
  * The host implements exactly these; preload, serve mode and renderer are typed from them.
  * Each domain declares its own in a file of this folder.
  */
-export const channels = { ...coreChannels, ...k8sChannels, ...dockerChannels, ...prometheusChannels, ...alertsChannels, ...routingChannels } as const;
+export const channels = { ...coreChannels, ...k8sChannels, ...dockerChannels, ...prometheusChannels, ...alertsChannels, ...routingChannels, ...notificationsChannels, ...sloChannels, ...insightsChannels } as const;
 
 /** Every stream the host pushes, with its data type. */
-export const events = { ...coreEvents, ...k8sEvents, ...dockerEvents, ...prometheusEvents } as const;
+export const events = { ...coreEvents, ...k8sEvents, ...dockerEvents, ...prometheusEvents, ...notificationsEvents, ...insightsEvents } as const;
 
 export type ChannelName = keyof typeof channels;
 export type ChannelInput<K extends ChannelName> = z.input<(typeof channels)[K]['input']>;

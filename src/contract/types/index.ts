@@ -6,3 +6,6 @@ export * from './audit';
 export * from './prometheus';
 export * from './alerts';
 export * from './routing';
+export * from './notifications';
+export * from './slo';
+export * from './insights';

@@ -12,7 +12,7 @@ export interface AlertsDeps {
   silences: SilenceStore;
   /** Who acknowledges and silences. */
   actor: string;
-  /** Acknowledgements and silences can change what the summary holds. */
+  /** Acknowledgements and silences can change what the summary holds and what is notified. */
   onChange: () => void;
 }
 
@@ -33,7 +33,7 @@ export function alertsHandlers({ engine, source, book, silences, actor, onChange
     },
     'alerts.list': () => book.current(),
     'alerts.history': (query) => book.history(query),
-    'alerts.ack': ({ id, comment }) => book.ack(id, actor, comment),
+    'alerts.ack': ({ id, comment }) => changed(book.ack(id, actor, comment)),
     'silences.list': () => silences.list(),
     'silences.create': (input) => changed(silences.create({ ...input, createdBy: actor })),
     'silences.expire': ({ id }) => changed(silences.expire(id)),

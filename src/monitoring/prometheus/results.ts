@@ -4,10 +4,10 @@ import type { RawResult, RawSample } from './client';
 import { PromRequestError } from './requestError';
 
 /** Prometheus's seconds (with a fraction) as epoch milliseconds. */
-const millis = (seconds: number) => Math.round(seconds * 1000);
+export const millis = (seconds: number) => Math.round(seconds * 1000);
 
 /** Prometheus writes NaN, +Inf and -Inf as text; JSON has no number for them. */
-function finite(text: string): number | null {
+export function finite(text: string): number | null {
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
 }

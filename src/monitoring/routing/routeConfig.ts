@@ -12,10 +12,18 @@ export const DEFAULT_TIMERS = { groupWaitMs: 30_000, groupIntervalMs: 5 * 60_000
 export interface Route extends Omit<RouteSummary, 'routes'> {
   /** The matchers of every route from the root to this one, as Alertmanager keys its groups. */
   key: string;
+  /** Opsdeck's escalation of this route's firing groups, by increasing delay; not inherited. */
+  escalation: EscalationStep[];
   routes: Route[];
 }
 
-const ROUTE_FIELDS = ['receiver', 'group_by', 'group_wait', 'group_interval', 'repeat_interval', 'match', 'match_re', 'matchers', 'continue', 'routes'];
+/** Who is told when a firing group is not acknowledged this long after its first notification. */
+export interface EscalationStep {
+  afterMs: number;
+  receiver: string;
+}
+
+const ROUTE_FIELDS = ['receiver', 'group_by', 'group_wait', 'group_interval', 'repeat_interval', 'match', 'match_re', 'matchers', 'continue', 'routes', 'opsdeck_escalation'];
 const UNSUPPORTED = {
   mute_time_intervals: 'mute_time_intervals is not supported: use silences to mute alerts for a while',
   active_time_intervals: 'active_time_intervals is not supported: use silences to mute alerts for a while',
@@ -74,6 +82,29 @@ function readTimer(fields: Fields, key: string, inherited: number, zeroAllowed: 
   return ms;
 }
 
+/**
+ * Opsdeck's extension `opsdeck_escalation: [{after: 15m, receiver: oncall}, ...]`: each step's after
+ * is a duration longer than the step before it, its receiver one the config defines.
+ */
+function readEscalation(reader: NodeReader, node: Node | null | undefined, refs: ReceiverRef[]): EscalationStep[] {
+  const steps: EscalationStep[] = [];
+  for (const item of listItems(node, 'opsdeck_escalation')) {
+    const fields = reader.fields(item, 'opsdeck_escalation step', ['after', 'receiver']);
+    const after = fields.get('after');
+    const receiver = fields.get('receiver');
+    if (!after || isNull(after.value)) throw new ConfigProblem('opsdeck_escalation step needs after', item);
+    if (!receiver || isNull(receiver.value)) throw new ConfigProblem('opsdeck_escalation step needs receiver', item);
+    const text = scalarText(after.value, 'after');
+    const afterMs = parseDuration(text);
+    if (afterMs === null || afterMs === 0) throw new ConfigProblem(`after: not a valid non-zero duration: "${text}"`, after.value);
+    if (steps.length && afterMs <= steps.at(-1)!.afterMs) throw new ConfigProblem('opsdeck_escalation steps must come later one after the other', after.value);
+    const name = scalarText(receiver.value, 'receiver');
+    refs.push({ name, node: receiver.value! });
+    steps.push({ afterMs, receiver: name });
+  }
+  return steps;
+}
+
 /** A receiver name a route gives, where it gives it. */
 export interface ReceiverRef {
   name: string;
@@ -107,6 +138,7 @@ export function parseRoute(reader: NodeReader, node: Node, parent: Route | null,
     groupIntervalMs: reader.attempt(() => readTimer(fields, 'group_interval', inherited.groupIntervalMs, false), inherited.groupIntervalMs),
     repeatIntervalMs: reader.attempt(() => readTimer(fields, 'repeat_interval', inherited.repeatIntervalMs, false), inherited.repeatIntervalMs),
     key: parent ? `${parent.key}/${matchersKey(matchers)}` : matchersKey(matchers),
+    escalation: reader.attempt(() => readEscalation(reader, fields.get('opsdeck_escalation')?.value, refs), []),
     routes: [],
   };
   reader.attempt(() => listItems(fields.get('routes')?.value, 'routes'), []).forEach((child, i) => {

@@ -1,42 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type ErrorCode, OpsdeckError, type RouteSummary, type RoutingConfigInfo, type RoutingValidation } from '../../contract';
+import { writeAtomically } from '../../util/writeAtomically';
 import type { Route } from './routeConfig';
 import { parseRoutingConfig, type RoutingConfig } from './routingConfig';
 
 export const ROUTING_FILE_NAME = 'alertmanager.yml';
 
-const summarize = ({ key: _key, routes, ...rest }: Route): RouteSummary => ({ ...rest, routes: routes.map(summarize) });
+const summarize = ({ key: _key, escalation: _escalation, routes, ...rest }: Route): RouteSummary => ({ ...rest, routes: routes.map(summarize) });
 
 /** The config text describes, or an error with code that lists its problems. */
 export function usableConfig(text: string, code: ErrorCode, what: string): RoutingConfig {
   const { config, problems } = parseRoutingConfig(text);
   if (!config) throw new OpsdeckError(code, `${what} has problems: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
   return config;
-}
-
-/** Writes a file whole: temp file, fsync, rename, fsync of the folder; a reader sees the old text or the new one. */
-function writeAtomically(target: string, text: string): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'w', 0o600);
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-  } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
-  }
-  const dir = fs.openSync(path.dirname(target), 'r');
-  try {
-    fs.fsyncSync(dir);
-  } finally {
-    fs.closeSync(dir);
-  }
 }
 
 /** The routing config file in the data folder; until it is saved once, the default shipped with Opsdeck. */

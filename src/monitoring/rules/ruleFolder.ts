@@ -5,10 +5,12 @@ import { parseRuleFile, type ParsedRuleFile } from './ruleFile';
 
 /** Default rule files are named with this prefix, so they never clash with the user's. */
 export const DEFAULTS_PREFIX = 'defaults/';
+/** Rule files Opsdeck generates (an SLO's burn-rate alerts) are named with this prefix, read-only. */
+export const GENERATED_PREFIX = 'generated/';
 const RULE_FILE = /\.ya?ml$/;
 
 export interface RuleFileEntry {
-  /** The user's file name, or defaults/<name> for a shipped one. */
+  /** The user's file name, or defaults/<name> for a shipped one, generated/<name> for a generated one. */
   name: string;
   path: string;
   readOnly: boolean;
@@ -20,6 +22,8 @@ export interface RuleFolderOptions {
   dir: string;
   /** Rule files shipped with Opsdeck, read-only; null for none. */
   defaultsDir: string | null;
+  /** Rule files written by Opsdeck itself (SLO alerts), read-only here; whoever writes them reloads the engine. */
+  generatedDir?: string;
   /** Called once changes settle after the folder changed on disk. */
   onChange: () => void;
   debounceMs?: number;
@@ -51,8 +55,9 @@ export class RuleFolder {
 
   read(): RuleFileEntry[] {
     const entries: RuleFileEntry[] = [];
-    const add = (dir: string, file: string, readOnly: boolean) => {
-      const name = readOnly ? `${DEFAULTS_PREFIX}${file}` : file;
+    const add = (dir: string, file: string, prefix: string | null) => {
+      const name = `${prefix ?? ''}${file}`;
+      const readOnly = prefix !== null;
       const full = path.join(dir, file);
       let text: string;
       try {
@@ -63,9 +68,10 @@ export class RuleFolder {
       }
       entries.push({ name, path: full, readOnly, parsed: parseRuleFile(name, text) });
     };
-    const { defaultsDir, dir } = this.options;
-    if (defaultsDir) for (const file of ruleFilesIn(defaultsDir)) add(defaultsDir, file, true);
-    for (const file of ruleFilesIn(dir)) add(dir, file, false);
+    const { defaultsDir, generatedDir, dir } = this.options;
+    if (defaultsDir) for (const file of ruleFilesIn(defaultsDir)) add(defaultsDir, file, DEFAULTS_PREFIX);
+    if (generatedDir) for (const file of ruleFilesIn(generatedDir)) add(generatedDir, file, GENERATED_PREFIX);
+    for (const file of ruleFilesIn(dir)) add(dir, file, null);
     return entries;
   }
 

@@ -1,106 +1,71 @@
 // @vitest-environment happy-dom
-import type { Alert } from '@contract';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LAZY, NOW, renderApp } from './helpers/renderApp';
+import { DEFAULT_MONITORING_ROUTE, hashWithMonitoringRoute, monitoringRouteFromHash } from '../../../renderer/src/views/monitoring/monitoringRoute';
+import { alertInstance, monitoringHandlers } from './monitoringFixtures';
 
 beforeEach(() => history.replaceState(null, '', '/'));
 afterEach(cleanup);
 
-const cpu: Alert = {
-  id: 'HostHighCpu',
-  rule: 'HostHighCpu',
-  severity: 'warning',
-  summary: 'CPU busy 95.2%',
-  labels: { source: 'host' },
-  activeSince: NOW - 600_000,
-  state: 'firing',
-  value: 95.2,
-};
-const disk: Alert = {
-  id: 'HostDiskAlmostFull:mount=/',
-  rule: 'HostDiskAlmostFull',
-  severity: 'critical',
-  summary: 'Disk / 93.1% full',
-  labels: { mount: '/', source: 'host' },
-  activeSince: NOW - 30_000,
-  state: 'pending',
-  value: 93.1,
-};
-
-const rules = () =>
-  within(screen.getByRole('table'))
-    .getAllByRole('row')
-    .slice(1)
-    .map((r) => r.querySelector('td')?.textContent);
-
 describe('Monitoring & Alerts', () => {
-  it('says so when no host alert is active, and what this build does not cover', async () => {
-    renderApp({ tab: 'monitoring' });
-    expect(await screen.findByText(/No host alerts: CPU, memory and disk are within their thresholds/, {}, LAZY)).toBeTruthy();
-    expect(screen.getByText(/Prometheus sources, alert rule files and notification routing are not part of this build yet/)).toBeTruthy();
+  it('says so when no alert is active', async () => {
+    renderApp({ tab: 'monitoring', handlers: monitoringHandlers() });
+    expect(await screen.findByText(/No rule is pending or firing/, {}, LAZY)).toBeTruthy();
   });
 
-  it('lists firing and pending alerts, sortable by column', async () => {
-    renderApp({
-      tab: 'monitoring',
-      handlers: { 'alerts.summary': () => ({ firing: [cpu], pending: [disk], updatedAt: NOW }) },
-    });
-    await screen.findByRole('table', {}, LAZY);
-    expect(rules()).toEqual(['HostDiskAlmostFull', 'HostHighCpu']); // critical first
-    const row = screen.getByText('Disk / 93.1% full').closest('tr')!;
-    expect(row.textContent).toContain('mount=/, source=host');
-    expect(row.textContent).toContain('pending');
-    expect(row.textContent).toContain('93.1');
-
-    const severity = screen.getByRole('columnheader', { name: /Severity/ });
-    expect(severity.getAttribute('aria-sort')).toBe('descending');
-    fireEvent.click(within(severity).getByRole('button'));
-    expect(severity.getAttribute('aria-sort')).toBe('ascending');
-    expect(rules()).toEqual(['HostHighCpu', 'HostDiskAlmostFull']);
-
-    fireEvent.click(within(screen.getByRole('columnheader', { name: /State/ })).getByRole('button'));
-    expect(rules()).toEqual(['HostHighCpu', 'HostDiskAlmostFull']); // firing first
+  it('reads the alerts again on alerts.changed', async () => {
+    let alerts = [] as ReturnType<typeof alertInstance>[];
+    const { emit } = renderApp({ tab: 'monitoring', handlers: monitoringHandlers({ 'alerts.list': () => alerts }) });
+    await screen.findByText(/No rule is pending or firing/, {}, LAZY);
+    alerts = [alertInstance()];
+    act(() => emit('alerts.changed', { firing: [], pending: [], updatedAt: NOW }));
+    expect(await screen.findByText('Queue holds 120 jobs')).toBeTruthy();
   });
 
-  it('updates on alerts.changed', async () => {
-    const { emit } = renderApp({ tab: 'monitoring' });
-    await screen.findByText(/No host alerts:/, {}, LAZY);
-    act(() => emit('alerts.changed', { firing: [cpu], pending: [], updatedAt: NOW }));
-    expect(rules()).toEqual(['HostHighCpu']);
+  it('opens the alert a notification click navigated to', async () => {
+    const { emit } = renderApp({ handlers: monitoringHandlers({ 'alerts.list': () => [alertInstance()] }) });
+    act(() => emit('ui.navigate', { tab: 'monitoring', alertId: 'rule:7' }));
+    const detail = await screen.findByTestId('alert-detail', {}, LAZY);
+    expect(within(detail).getByRole('heading', { level: 3 }).textContent).toContain('QueueTooLong');
   });
 
-  it('highlights the alert a notification click navigated to', async () => {
-    const { emit } = renderApp({
-      handlers: { 'alerts.summary': () => ({ firing: [cpu], pending: [disk], updatedAt: NOW }) },
-    });
-    act(() => emit('ui.navigate', { tab: 'monitoring', alertId: disk.id }));
-    await screen.findByRole('table', {}, LAZY);
-    const row = screen.getByText('Disk / 93.1% full').closest('tr')!;
-    expect(row.getAttribute('aria-current')).toBe('true');
-    expect(screen.getByText('CPU busy 95.2%').closest('tr')!.getAttribute('aria-current')).toBeNull();
+  it('says when the navigated-to alert is no longer active', async () => {
+    const { emit } = renderApp({ handlers: monitoringHandlers({ 'alerts.list': () => [alertInstance()] }) });
+    act(() => emit('ui.navigate', { tab: 'monitoring', alertId: 'rule:99' }));
+    expect(await screen.findByText('Alert #99 is no longer active; it is in the history below.', {}, LAZY)).toBeTruthy();
   });
 
-  it('says when the navigated-to alert has already resolved', async () => {
-    const { emit } = renderApp();
-    act(() => emit('ui.navigate', { tab: 'monitoring', alertId: 'HostHighCpu' }));
-    expect(await screen.findByText('The alert HostHighCpu is no longer active.', {}, LAZY)).toBeTruthy();
+  it('keeps the section in the URL hash', async () => {
+    history.replaceState(null, '', '/#/monitoring?view=silences');
+    renderApp({ tab: 'monitoring', handlers: monitoringHandlers() });
+    expect(await screen.findByText(/A silence mutes the alerts its matchers select/, {}, LAZY)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Routing' }));
+    expect(location.hash).toBe('#/monitoring?view=routing');
+  });
+
+  it('reads its route from the hash, ignoring values it does not know', () => {
+    expect(monitoringRouteFromHash('#/monitoring?view=bogus&alert=-3&range=2w&step=abc&mode=instant')).toEqual({ ...DEFAULT_MONITORING_ROUTE, mode: 'instant' });
+    const route = { ...DEFAULT_MONITORING_ROUTE, section: 'prometheus' as const, expr: 'up{job="node"}', range: '6h' as const, step: 30 };
+    const hash = hashWithMonitoringRoute('#/monitoring', route);
+    expect(hash).toBe('#/monitoring?view=prometheus&expr=up%7Bjob%3D%22node%22%7D&range=6h&step=30');
+    expect(monitoringRouteFromHash(hash)).toEqual(route);
   });
 
   it('shows a load error with Retry', async () => {
     let fail = true;
     renderApp({
       tab: 'monitoring',
-      handlers: {
-        'alerts.summary': () => {
-          if (fail) throw new Error('Alert engine is not running');
-          return { firing: [cpu], pending: [], updatedAt: NOW };
+      handlers: monitoringHandlers({
+        'alerts.list': () => {
+          if (fail) throw new Error('The alert book is not open');
+          return [alertInstance()];
         },
-      },
+      }),
     });
-    expect(await screen.findByText('Alert engine is not running', {}, LAZY)).toBeTruthy();
+    expect(await screen.findByText('The alert book is not open', {}, LAZY)).toBeTruthy();
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('CPU busy 95.2%')).toBeTruthy();
+    expect(await screen.findByText('Queue holds 120 jobs')).toBeTruthy();
   });
 });

@@ -60,7 +60,7 @@ describe('tab bar', () => {
     renderApp();
     fireEvent.keyDown(window, { key: '4', code: 'Digit4', ctrlKey: true });
     expect(selectedTab().textContent).toBe('Monitoring & Alerts');
-    expect(await screen.findByText(/Prometheus sources/, {}, LAZY)).toBeTruthy();
+    expect(await screen.findByRole('navigation', { name: 'Monitoring sections' }, LAZY)).toBeTruthy();
     fireEvent.keyDown(window, { key: '9', code: 'Digit9', ctrlKey: true });
     expect(selectedTab().textContent).toBe('Settings');
   });

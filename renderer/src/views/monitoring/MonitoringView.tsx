@@ -1,49 +1,28 @@
-import { EmptyState } from '../../components/EmptyState';
-import { ResourceView } from '../../components/ResourceView';
-import { formatTimestamp } from '../../format/time';
-import { useApp } from '../../state/StoreProvider';
-import { AlertsTable } from './AlertsTable';
+import { AlertsSection } from './alerts/AlertsSection';
+import { MonitoringSections } from './MonitoringSections';
+import { NotificationsSection } from './notifications/NotificationsSection';
+import { PrometheusSection } from './prometheus/PrometheusSection';
+import { RoutingSection } from './routing/RoutingSection';
+import { RulesSection } from './rules/RulesSection';
+import { SilencesSection } from './silences/SilencesSection';
+import { SlosSection } from './slo/SlosSection';
+import { useMonitoringRoute } from './useMonitoringRoute';
+import '../../components/k8s/k8s.css';
 import './monitoring.css';
 
+/** Alerts, silences, alert rules, notification routing and delivery, SLOs and insights, and Prometheus sources with a PromQL explorer. */
 export function MonitoringView() {
-  const alerts = useApp((s) => s.alerts);
-  const load = useApp((s) => s.load);
-  const focusAlertId = useApp((s) => s.focusAlertId);
-
+  const [route, setRoute] = useMonitoringRoute();
   return (
     <div className="monitoring">
-      <div className="section-head">
-        <h2>Host alerts</h2>
-        {alerts.status === 'ready' && (
-          <span className="muted">Updated {formatTimestamp(alerts.data.updatedAt)}</span>
-        )}
-      </div>
-      <p className="note">
-        These alerts come from Opsdeck&apos;s built-in checks of this machine&apos;s CPU, memory and disks, evaluated on
-        every host sample. Prometheus sources, alert rule files and notification routing are not part of this build yet.
-      </p>
-      <ResourceView resource={alerts} onRetry={() => void load('alerts')} loadingLabel="Loading alerts…" errorTitle="Could not load alerts">
-        {(summary) => {
-          const all = [...summary.firing, ...summary.pending];
-          const missing = focusAlertId !== null && !all.some((a) => a.id === focusAlertId);
-          return (
-            <>
-              {missing && (
-                <p className="banner banner--info" role="status">
-                  The alert {focusAlertId} is no longer active.
-                </p>
-              )}
-              {all.length === 0 ? (
-                <EmptyState title="All clear">
-                  No host alerts: CPU, memory and disk are within their thresholds.
-                </EmptyState>
-              ) : (
-                <AlertsTable alerts={all} focusAlertId={focusAlertId} />
-              )}
-            </>
-          );
-        }}
-      </ResourceView>
+      <MonitoringSections section={route.section} onPick={(section) => setRoute({ section })} />
+      {route.section === 'alerts' && <AlertsSection route={route} onRoute={setRoute} />}
+      {route.section === 'silences' && <SilencesSection />}
+      {route.section === 'rules' && <RulesSection route={route} onRoute={setRoute} />}
+      {route.section === 'routing' && <RoutingSection />}
+      {route.section === 'notifications' && <NotificationsSection />}
+      {route.section === 'slos' && <SlosSection route={route} onRoute={setRoute} />}
+      {route.section === 'prometheus' && <PrometheusSection route={route} onRoute={setRoute} />}
     </div>
   );
 }

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, OpsdeckError } from '../../../../src/contract';
-import { DEFAULT_ROUTING_FILE } from '../../../../src/host/createHost';
 import { routingHandlers } from '../../../../src/host/handlers/routing';
 import { RoutingFile } from '../../../../src/monitoring/routing/routingFile';
 import { tempDir } from '../../../helpers/tempDir';
+
+/** The routing config Opsdeck ships. */
+const DEFAULT_ROUTING_FILE = path.join(__dirname, '../../../../resources/routing/alertmanager.yml');
 
 const VALID = `route:
   receiver: desktop

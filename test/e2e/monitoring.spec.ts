@@ -80,6 +80,14 @@ test('saves a rule file through the editor, then the alert fires past its thresh
   await expect(page.getByRole('status').filter({ hasText: 'Saved e2e.yml.' })).toBeVisible();
   await expect(page.locator('tr[data-rule="E2eQueueTooLong"]')).toHaveAttribute('data-health', 'ok', { timeout: 30_000 });
 
+  // Opened from the list, a file comes back from the host as saved; a shipped one is read-only.
+  await page.locator('tr[data-file="e2e.yml"]').getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('rule-editor')).toHaveValue(RULE_FILE);
+  await page.locator('tr[data-file="defaults/node.yml"]').getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('rule-editor')).toHaveValue(fs.readFileSync('resources/rules/node.yml', 'utf8'));
+  await expect(page.getByTestId('rule-editor')).not.toBeEditable();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+
   await stack.push('e2e', 'e2e_queue_length 150\n');
   await page.getByRole('button', { name: 'Alerts', exact: true }).click();
   const row = page.getByTestId('alerts-table').locator('tr[data-alert="E2eQueueTooLong"]');

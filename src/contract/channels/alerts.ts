@@ -1,13 +1,23 @@
 import { z } from 'zod';
-import type { AlertHistoryPage, AlertInstance, RuleFileInfo, RulesList, RuleValidation, Silence } from '../types';
-import { MATCHER_OPS, MAX_ALERT_PAGE } from '../types';
+import type { AlertHistoryPage, AlertInstance, RuleFileInfo, RuleFileText, RulesList, RuleValidation, Silence } from '../types';
+import { MATCHER_OPS, MAX_ALERT_PAGE, READ_ONLY_RULE_PREFIXES } from '../types';
 import { empty, returns } from './schema';
 
 /** A file directly in the rules folder: no folders, .yml or .yaml. */
+const RULE_FILE_NAME = '[A-Za-z0-9][A-Za-z0-9._-]*\\.ya?ml';
+const RULE_FILE_NAME_RULE = 'a file name ending in .yml or .yaml (letters, digits, ".", "_" and "-")';
 const ruleFileName = z
   .string()
   .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/, 'must be a file name ending in .yml or .yaml (letters, digits, ".", "_" and "-")');
+  .regex(new RegExp(`^${RULE_FILE_NAME}$`), `must be ${RULE_FILE_NAME_RULE}`);
+/** A name rules.files lists: a user file, or one of the read-only files under its prefix. */
+const listedRuleFileName = z
+  .string()
+  .max(220)
+  .regex(
+    new RegExp(`^(?:${Object.values(READ_ONLY_RULE_PREFIXES).join('|')})?${RULE_FILE_NAME}$`),
+    `must be ${RULE_FILE_NAME_RULE}, optionally after ${Object.values(READ_ONLY_RULE_PREFIXES).join(' or ')}`,
+  );
 const ruleText = z.string().max(1_048_576);
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** Epoch milliseconds. */
@@ -27,6 +37,8 @@ export const alertsChannels = {
   'rules.list': { input: empty, output: returns<RulesList>() },
   /** The rule files: the user's (editable) and the defaults shipped with Opsdeck (read-only). */
   'rules.files': { input: empty, output: returns<RuleFileInfo[]>() },
+  /** A listed rule file's text; read-only for the defaults and the generated files. */
+  'rules.read': { input: z.object({ name: listedRuleFileName }).strict(), output: returns<RuleFileText>() },
   /** Checks a rule file's text; expressions are checked by the rules' Prometheus source when one is connected. */
   'rules.validate': { input: z.object({ name: ruleFileName.default('rules.yml'), text: ruleText }).strict(), output: returns<RuleValidation>() },
   /** Validates, then writes the file into the rules folder; invalid text is refused with its problems. */

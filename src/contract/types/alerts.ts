@@ -57,6 +57,16 @@ export interface RuleFileInfo {
   problems: RuleProblem[];
 }
 
+/** A rule file's text, as rules.read returns it. */
+export interface RuleFileText {
+  name: string;
+  text: string;
+  readOnly: boolean;
+}
+
+/** How the names of the read-only rule files start: those shipped with Opsdeck and those it generates (SLO alerts). */
+export const READ_ONLY_RULE_PREFIXES = { defaults: 'defaults/', generated: 'generated/' } as const;
+
 export interface RuleValidation {
   valid: boolean;
   problems: RuleProblem[];

@@ -25,6 +25,7 @@ export function alertsHandlers({ engine, source, book, silences, actor, onChange
   return {
     'rules.list': () => engine.list(),
     'rules.files': () => engine.files(),
+    'rules.read': ({ name }) => engine.read(name),
     'rules.validate': ({ name, text }) => engine.validate(name, text),
     'rules.save': ({ name, text }) => engine.save(name, text),
     'rules.setSource': ({ source: id }) => {

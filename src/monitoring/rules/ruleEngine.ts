@@ -1,4 +1,4 @@
-import type { HostSample, RuleFileInfo, RuleGroupInfo, RuleHealth, RuleProblem, RulesList, RuleValidation } from '../../contract';
+import type { HostSample, RuleFileInfo, RuleFileText, RuleGroupInfo, RuleHealth, RuleProblem, RulesList, RuleValidation } from '../../contract';
 import { OpsdeckError } from '../../contract';
 import { evaluateRule, type ActiveAlert, type SeriesSample } from './alertState';
 import type { AlertStore, RuleRef } from './alertStore';
@@ -205,6 +205,11 @@ export class RuleEngine {
 
   files(): RuleFileInfo[] {
     return this.entries.map(fileInfo);
+  }
+
+  /** A listed rule file's text; NOT_FOUND for any other name. */
+  read(name: string): RuleFileText {
+    return this.options.folder.readText(name);
   }
 
   /** The file's problems; expressions are checked by the rules' source when it answers. */

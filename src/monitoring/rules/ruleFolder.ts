@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RuleFileInfo } from '../../contract';
+import { OpsdeckError, READ_ONLY_RULE_PREFIXES, type RuleFileInfo, type RuleFileText } from '../../contract';
 import { parseRuleFile, type ParsedRuleFile } from './ruleFile';
 
 /** Default rule files are named with this prefix, so they never clash with the user's. */
-export const DEFAULTS_PREFIX = 'defaults/';
+export const DEFAULTS_PREFIX = READ_ONLY_RULE_PREFIXES.defaults;
 /** Rule files Opsdeck generates (an SLO's burn-rate alerts) are named with this prefix, read-only. */
-export const GENERATED_PREFIX = 'generated/';
+export const GENERATED_PREFIX = READ_ONLY_RULE_PREFIXES.generated;
 const RULE_FILE = /\.ya?ml$/;
 
 export interface RuleFileEntry {
@@ -73,6 +73,19 @@ export class RuleFolder {
     if (generatedDir) for (const file of ruleFilesIn(generatedDir)) add(generatedDir, file, GENERATED_PREFIX);
     for (const file of ruleFilesIn(dir)) add(dir, file, null);
     return entries;
+  }
+
+  /** The text of a file read() lists; any other name, however it is spelled, is NOT_FOUND. */
+  readText(name: string): RuleFileText {
+    const { defaultsDir, generatedDir, dir } = this.options;
+    const [folder, file] = name.startsWith(DEFAULTS_PREFIX)
+      ? [defaultsDir, name.slice(DEFAULTS_PREFIX.length)]
+      : name.startsWith(GENERATED_PREFIX)
+        ? [generatedDir, name.slice(GENERATED_PREFIX.length)]
+        : [dir, name];
+    // Only names listed in the folder: nothing outside it, no links, no folders.
+    if (!folder || !ruleFilesIn(folder).includes(file)) throw new OpsdeckError('NOT_FOUND', `No rule file ${name}`);
+    return { name, text: fs.readFileSync(path.join(folder, file), 'utf8'), readOnly: file !== name };
   }
 
   /** Writes a file whole: a reader sees the old text or the new one, never a part. */

@@ -23,6 +23,8 @@ interface Props {
   onSave(text: string): Promise<EditorVerdict>;
   /** Problems known before any check, such as those of the saved file. */
   initialProblems?: EditorProblem[];
+  /** Shown to read and check only: no typing, no Save. */
+  readOnly?: boolean;
 }
 
 /** Where line `line` (1-based) starts in `text`. */
@@ -37,7 +39,7 @@ export function lineOffset(text: string, line: number): number {
 }
 
 /** A monospace text editor with line numbers, Validate and Save, and problems that jump to their line. */
-export function CodeEditor({ label, testId, text, onChange, placeholder, onValidate, onSave, initialProblems = [] }: Props) {
+export function CodeEditor({ label, testId, text, onChange, placeholder, onValidate, onSave, initialProblems = [], readOnly = false }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLPreElement>(null);
   const [verdict, setVerdict] = useState<EditorVerdict>({ problems: initialProblems, note: '' });
@@ -75,12 +77,13 @@ export function CodeEditor({ label, testId, text, onChange, placeholder, onValid
         </pre>
         <textarea
           ref={area}
-          className="code-editor__text mono"
+          className="input code-editor__text mono"
           aria-label={label}
           data-testid={testId}
           spellCheck={false}
           wrap="off"
           placeholder={placeholder}
+          readOnly={readOnly}
           value={text}
           onChange={(e) => onChange(e.target.value)}
           onScroll={syncGutter}
@@ -90,7 +93,7 @@ export function CodeEditor({ label, testId, text, onChange, placeholder, onValid
         <button type="button" className="button button--small" disabled={busy} onClick={() => void run(onValidate)}>
           Validate
         </button>
-        <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void run(onSave)}>
+        <button type="button" className="button button--small button--primary" disabled={busy || readOnly} onClick={() => void run(onSave)}>
           Save
         </button>
         <span className="muted" role="status">

@@ -14,15 +14,15 @@ export function MatcherEditor({ matchers, onChange }: Props) {
       <legend>Matchers</legend>
       {matchers.map((m, i) => (
         <div key={i} className="matcher-editor__row" data-testid="matcher-row">
-          <input aria-label={`Matcher ${i + 1} label`} className="mono" spellCheck={false} value={m.name} onChange={(e) => set(i, { name: e.target.value })} />
-          <select aria-label={`Matcher ${i + 1} operator`} value={m.op} onChange={(e) => set(i, { op: e.target.value as MatcherOp })}>
+          <input aria-label={`Matcher ${i + 1} label`} className="input mono" spellCheck={false} value={m.name} onChange={(e) => set(i, { name: e.target.value })} />
+          <select aria-label={`Matcher ${i + 1} operator`} className="input" value={m.op} onChange={(e) => set(i, { op: e.target.value as MatcherOp })}>
             {MATCHER_OPS.map((op) => (
               <option key={op} value={op}>
                 {op}
               </option>
             ))}
           </select>
-          <input aria-label={`Matcher ${i + 1} value`} className="mono" spellCheck={false} value={m.value} onChange={(e) => set(i, { value: e.target.value })} />
+          <input aria-label={`Matcher ${i + 1} value`} className="input mono" spellCheck={false} value={m.value} onChange={(e) => set(i, { value: e.target.value })} />
           <button type="button" className="button button--small" aria-label={`Remove matcher ${i + 1}`} onClick={() => onChange(matchers.filter((_, j) => j !== i))}>
             ×
           </button>

@@ -1,4 +1,5 @@
 import { EmptyState } from '../../components/EmptyState';
+import { InsightsList } from '../../components/InsightsList';
 import { ResourceView } from '../../components/ResourceView';
 import { formatInterval } from '../../format/duration';
 import { dataOf } from '../../state/resource';
@@ -49,6 +50,8 @@ export function OverviewView() {
         diskIoUnavailable={latest?.diskIo === null}
         networkUnavailable={latest?.network === null}
       />
+      {/* Asked for once the host data shows, so it never delays the dashboard. */}
+      {ready && <InsightsList />}
     </div>
   );
 }

@@ -23,6 +23,7 @@ export function defaultHandlers(over: Handlers = {}): Handlers {
     'secrets.status': () => ({ available: true, backend: 'Secret Service', reason: null }),
     'k8s.contexts': () => noKubeconfig(),
     'audit.list': () => [],
+    'insights.list': () => ({ insights: [], computedAt: null, errors: [] }),
     ...over,
   };
 }

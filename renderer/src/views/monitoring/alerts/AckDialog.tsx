@@ -19,7 +19,7 @@ export function AckDialog({ alert, onDone, onClose }: { alert: AlertInstance; on
         onDone();
       }}
     >
-      <label className="mon-field">
+      <label className="form-field">
         Comment
         <textarea rows={3} value={comment} onKeyDown={keepEnter} onChange={(e) => setComment(e.target.value)} />
       </label>

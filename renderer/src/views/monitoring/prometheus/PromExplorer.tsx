@@ -55,7 +55,7 @@ export function PromExplorer({ sources, route, onRoute }: Props) {
         </label>
       </div>
       <textarea
-        className="prom-explorer__expr mono"
+        className="input prom-explorer__expr mono"
         aria-label="PromQL expression"
         data-testid="promql-input"
         rows={2}

@@ -50,15 +50,15 @@ export function SourceDialog({ source, onSaved, onClose }: Props) {
       onClose={onClose}
       onConfirm={save}
     >
-      <label className="mon-field">
+      <label className="form-field">
         Name
         <input type="text" spellCheck={false} value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      <label className="mon-field">
+      <label className="form-field">
         URL
         <input type="text" className="mono" spellCheck={false} placeholder="http://localhost:9090" value={url} onChange={(e) => setUrl(e.target.value)} />
       </label>
-      <label className="mon-field">
+      <label className="form-field">
         Authentication
         <select value={draft.kind} onChange={(e) => set({ kind: e.target.value as PromAuthKind, secret: '' })}>
           <option value="none">None</option>
@@ -67,13 +67,13 @@ export function SourceDialog({ source, onSaved, onClose }: Props) {
         </select>
       </label>
       {draft.kind === 'basic' && (
-        <label className="mon-field">
+        <label className="form-field">
           User
           <input type="text" spellCheck={false} autoComplete="off" value={draft.username} onChange={(e) => set({ username: e.target.value })} />
         </label>
       )}
       {draft.kind !== 'none' && (
-        <label className="mon-field">
+        <label className="form-field">
           {draft.kind === 'basic' ? 'Password' : 'Token'}
           <input
             type="password"

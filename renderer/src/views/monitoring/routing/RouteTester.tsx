@@ -44,9 +44,9 @@ export function RouteTester({ text, onMatched }: Props) {
       <h3>Which route would this alert take?</h3>
       {pairs.map((p, i) => (
         <div key={i} className="matcher-editor__row">
-          <input aria-label={`Label ${i + 1} name`} className="mono" spellCheck={false} value={p.name} onChange={(e) => set(i, { name: e.target.value })} />
+          <input aria-label={`Label ${i + 1} name`} className="input mono" spellCheck={false} value={p.name} onChange={(e) => set(i, { name: e.target.value })} />
           <span>=</span>
-          <input aria-label={`Label ${i + 1} value`} className="mono" spellCheck={false} value={p.value} onChange={(e) => set(i, { value: e.target.value })} />
+          <input aria-label={`Label ${i + 1} value`} className="input mono" spellCheck={false} value={p.value} onChange={(e) => set(i, { value: e.target.value })} />
           <button type="button" className="button button--small" aria-label={`Remove label ${i + 1}`} onClick={() => setPairs(pairs.filter((_, j) => j !== i))}>
             ×
           </button>

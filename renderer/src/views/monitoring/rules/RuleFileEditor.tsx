@@ -1,4 +1,4 @@
-import type { RuleProblem } from '@contract';
+import type { RuleFileText, RuleProblem } from '@contract';
 import { useState } from 'react';
 import { useApp } from '../../../state/StoreProvider';
 import { CodeEditor, type EditorVerdict } from '../CodeEditor';
@@ -17,18 +17,22 @@ const PLACEHOLDER = `groups:
           summary: Load is {{ $value }}`;
 
 interface Props {
-  /** The user file it replaces; '' for a new file. */
-  name: string;
+  /** The file opened, as rules.read returned it; null for a new file. */
+  file: RuleFileText | null;
   problems: RuleProblem[];
   onSaved(): void;
   onClose(): void;
 }
 
-/** Writes a user rule file: validated (expressions too, when a source is connected), then saved into the rules folder. */
-export function RuleFileEditor({ name: initialName, problems, onSaved, onClose }: Props) {
+/**
+ * Writes a user rule file: validated (expressions too, when a source is connected), then saved into the rules folder.
+ * A read-only file is shown to read and check.
+ */
+export function RuleFileEditor({ file, problems, onSaved, onClose }: Props) {
   const client = useApp((s) => s.client);
-  const [name, setName] = useState(initialName || 'rules.yml');
-  const [text, setText] = useState('');
+  const [name, setName] = useState(file?.name ?? 'rules.yml');
+  const [text, setText] = useState(file?.text ?? '');
+  const readOnly = file?.readOnly ?? false;
   const nameOk = FILE_NAME.test(name);
 
   const validate = async (t: string): Promise<EditorVerdict> => {
@@ -51,16 +55,20 @@ export function RuleFileEditor({ name: initialName, problems, onSaved, onClose }
       <div className="section-head">
         <label className="pod-filters__field">
           <span>File name</span>
-          <input className="mono" aria-label="Rule file name" spellCheck={false} value={name} onChange={(e) => setName(e.target.value)} />
+          <input className="mono" aria-label="Rule file name" spellCheck={false} readOnly={readOnly} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <button type="button" className="button button--small" onClick={onClose}>
           Close editor
         </button>
       </div>
-      {initialName && (
-        <p className="note">
-          Saving replaces <span className="mono">{initialName}</span> whole with the text below.
-        </p>
+      {readOnly ? (
+        <p className="note">This file is read-only: Opsdeck ships or generates it. To change a rule, copy it into a new rule file.</p>
+      ) : (
+        file && (
+          <p className="note">
+            Saving replaces <span className="mono">{file.name}</span> whole with the text below.
+          </p>
+        )
       )}
       <CodeEditor
         label="Rule file text"
@@ -71,6 +79,7 @@ export function RuleFileEditor({ name: initialName, problems, onSaved, onClose }
         onValidate={validate}
         onSave={save}
         initialProblems={problems}
+        readOnly={readOnly}
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import type { RuleFileInfo } from '@contract';
 import { useState } from 'react';
 import { useApp } from '../../../state/StoreProvider';
+import { OpenRuleFile } from './OpenRuleFile';
 import { RuleFileEditor } from './RuleFileEditor';
 
 interface Props {
@@ -13,13 +14,12 @@ interface Props {
 
 const folderOf = (path: string) => path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')));
 
-/** The rule files, editable ones first, and the editor for a new or chosen user file. */
+/** The rule files, and the editor for a new file or an opened one (read-only for the defaults and generated files). */
 export function RuleFiles({ files, open, onOpen, onSaved }: Props) {
   const appInfo = useApp((s) => s.appInfo);
   const [creating, setCreating] = useState(false);
   const userFile = files.find((f) => !f.readOnly);
   const folder = userFile ? folderOf(userFile.path) : appInfo.status === 'ready' ? `${appInfo.data.dataDir}/rules` : 'the rules folder in the data folder';
-  const editing = creating || open !== '';
 
   return (
     <section className="rule-files" aria-label="Rule files">
@@ -52,27 +52,20 @@ export function RuleFiles({ files, open, onOpen, onSaved }: Props) {
                 <td>{f.groups}</td>
                 <td>{f.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ') || 'none'}</td>
                 <td>
-                  {f.readOnly ? (
-                    <span className="badge">read-only default</span>
-                  ) : (
-                    <button type="button" className="button button--small" onClick={() => (setCreating(false), onOpen(f.name))}>
-                      Replace…
-                    </button>
-                  )}
+                  {f.readOnly && <span className="badge">read-only</span>}{' '}
+                  <button type="button" className="button button--small" onClick={() => (setCreating(false), onOpen(f.name))}>
+                    Open
+                  </button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {editing && (
-        <RuleFileEditor
-          key={open}
-          name={open}
-          problems={files.find((f) => f.name === open)?.problems ?? []}
-          onSaved={onSaved}
-          onClose={() => (onOpen(''), setCreating(false))}
-        />
+      {open !== '' ? (
+        <OpenRuleFile key={open} name={open} problems={files.find((f) => f.name === open)?.problems ?? []} onSaved={onSaved} onClose={() => onOpen('')} />
+      ) : (
+        creating && <RuleFileEditor file={null} problems={[]} onSaved={onSaved} onClose={() => setCreating(false)} />
       )}
     </section>
   );

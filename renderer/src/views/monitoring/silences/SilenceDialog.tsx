@@ -43,7 +43,7 @@ export function SilenceDialog({ initial, onDone, onClose }: Props) {
       }}
     >
       <MatcherEditor matchers={matchers} onChange={setMatchers} />
-      <label className="mon-field">
+      <label className="form-field">
         Duration
         <select value={hours} onChange={(e) => setHours(Number(e.target.value))}>
           {SILENCE_DURATIONS.map(([label, h]) => (
@@ -53,7 +53,7 @@ export function SilenceDialog({ initial, onDone, onClose }: Props) {
           ))}
         </select>
       </label>
-      <label className="mon-field">
+      <label className="form-field">
         Comment (required)
         <textarea rows={2} value={comment} onKeyDown={keepEnter} onChange={(e) => setComment(e.target.value)} />
       </label>

@@ -62,7 +62,7 @@ function inputOf(d: Draft): SloInput | null {
 
 function Field({ label, value, onChange, mono = false, multiline = false }: { label: string; value: string; onChange(v: string): void; mono?: boolean; multiline?: boolean }) {
   return (
-    <label className="mon-field">
+    <label className="form-field">
       {label}
       {multiline ? (
         <textarea className={mono ? 'mono' : undefined} rows={2} spellCheck={false} value={value} onKeyDown={keepEnter} onChange={(e) => onChange(e.target.value)} />
@@ -92,7 +92,7 @@ export function SloDialog({ slo, onSaved, onClose }: Props) {
       onConfirm={async () => onSaved(await client.call('slo.save', input!))}
     >
       {!slo && <Field label="Name" value={draft.name} onChange={(name) => set({ name })} mono />}
-      <label className="mon-field">
+      <label className="form-field">
         Prometheus source
         <select value={draft.source} onChange={(e) => set({ source: e.target.value })}>
           <option value="">Choose a source</option>
@@ -103,7 +103,7 @@ export function SloDialog({ slo, onSaved, onClose }: Props) {
           ))}
         </select>
       </label>
-      <label className="mon-field">
+      <label className="form-field">
         Kind
         <select value={draft.type} onChange={(e) => set({ type: e.target.value as Draft['type'] })}>
           <option value="ratio">Ratio of good to total events</option>

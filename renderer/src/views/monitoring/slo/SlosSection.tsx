@@ -9,7 +9,7 @@ import { useEvery } from '../../../components/useEvery';
 import { useNewestAnswer } from '../../../components/useNewestAnswer';
 import { useApp } from '../../../state/StoreProvider';
 import type { MonitoringRoute } from '../monitoringRoute';
-import { InsightsList } from './InsightsList';
+import { InsightsList } from '../../../components/InsightsList';
 import { SloDetailView } from './SloDetailView';
 import { SloDialog } from './SloDialog';
 import { burnText, fractionText, SLO_STATE_BADGE } from './sloFormat';

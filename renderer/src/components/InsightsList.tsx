@@ -1,9 +1,9 @@
-import { ResourceView } from '../../../components/ResourceView';
-import { useNewestAnswer } from '../../../components/useNewestAnswer';
-import { formatTimestamp } from '../../../format/time';
-import { useHostEvent } from '../../../state/useHostEvent';
+import { formatTimestamp } from '../format/time';
+import { useHostEvent } from '../state/useHostEvent';
+import { ResourceView } from './ResourceView';
+import { useNewestAnswer } from './useNewestAnswer';
 
-/** Forecasts that cross their threshold within a week and anomalies of the last hour, as the host found them. */
+/** Forecasts that cross their threshold within a week and anomalies of the last hour, as the host found them; kept current by insights.changed. */
 export function InsightsList() {
   const insights = useNewestAnswer('insights.list', {});
   useHostEvent('insights.changed', insights.receive);
@@ -24,7 +24,9 @@ export function InsightsList() {
               </p>
             ))}
             {list.insights.length === 0 ? (
-              <p className="muted">No forecast crosses its threshold within a week, and no anomaly was found in the last hour.</p>
+              <p className="muted" data-testid="insights-empty">
+                No insights now. Forecasts that cross a threshold within 7 days and anomalies of the last hour appear here.
+              </p>
             ) : (
               <table className="table" aria-label="Insights">
                 <thead>
@@ -38,7 +40,9 @@ export function InsightsList() {
                 <tbody>
                   {list.insights.map((i) => (
                     <tr key={i.id} data-insight={i.kind}>
-                      <td>{i.kind}</td>
+                      <td>
+                        <span className={`badge badge--${i.kind === 'forecast' ? 'warning' : 'info'}`}>{i.kind}</span>
+                      </td>
                       <td>{i.text}</td>
                       <td>{formatTimestamp(i.at)}</td>
                       <td className="mono">{Math.round(i.confidence * 100)}%</td>

@@ -241,8 +241,12 @@ describe('notification delivery from real alerts', () => {
     });
     // Slack sends no resolved alerts unless send_resolved says so.
     expect(server.bodies('/slack')).toHaveLength(1);
-    const page = await deliveries(host, { status: 'sent' });
-    expect(page.total).toBe(5);
+    // The receiver answers before the outbox records the answer.
+    const page = await eventually(async () => {
+      const sentPage = await deliveries(host, { status: 'sent' });
+      expect(sentPage.total).toBe(5);
+      return sentPage;
+    }, SOON_MS);
     expect(page.items.map((d) => d.integration).sort()).toEqual(['pagerduty', 'pagerduty', 'slack', 'webhook', 'webhook']);
     // The routing key is added when sending: it is not in the stored payload.
     expect(JSON.stringify(page.items)).not.toContain('pd-routing-key-1');
@@ -344,8 +348,11 @@ describe('notification delivery from real alerts', () => {
     expect(mails[0]).toMatchObject({ from: 'opsdeck@example.test', to: ['oncall@example.test'], user: 'ops' });
     expect(mails[0]!.data).toMatch(/^Subject: \[FIRING:1\] DeliveryMail$/m);
     expect(mails[0]!.data).toContain('FIRING: value 10');
-    const [sent] = (await deliveries(host, { status: 'sent' })).items;
-    expect(sent).toMatchObject({ integration: 'email', attempts: 1 });
+    const sent = await eventually(async () => {
+      const [mail] = (await deliveries(host, { status: 'sent' })).items;
+      expect(mail).toMatchObject({ integration: 'email', attempts: 1 });
+      return mail;
+    }, SOON_MS);
     expect(JSON.stringify(sent)).not.toContain('smtp-secret');
   });
 
@@ -376,8 +383,10 @@ describe('notification delivery from real alerts', () => {
     await eventually(() => expect(server.bodies('/oncall')).toHaveLength(1), SOON_MS);
     expect(server.bodies('/team')).toHaveLength(1);
     expect(server.bodies('/oncall')[0]).toMatchObject({ receiver: 'oncall', status: 'firing', groupKey: '{}:{alertname="DeliveryEscalate"}', version: '4' });
-    const sent = await deliveries(host, { receiver: 'oncall' });
-    expect(sent.items.map((d) => [d.integration, d.status])).toEqual([['webhook', 'sent']]);
+    await eventually(async () => {
+      const sent = await deliveries(host, { receiver: 'oncall' });
+      expect(sent.items.map((d) => [d.integration, d.status])).toEqual([['webhook', 'sent']]);
+    }, SOON_MS);
 
     const alert = await firingAlert(host, 'DeliveryEscalate');
     const acked = await call<AlertInstance>(host, 'alerts.ack', { id: alert.id, comment: 'looking' });

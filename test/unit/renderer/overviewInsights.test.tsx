@@ -24,7 +24,7 @@ const panel = () => screen.findByRole('region', { name: 'Insights' }, LAZY);
 describe('Overview insights', () => {
   it('says what insights are while there are none', async () => {
     renderApp();
-    expect(within(await panel()).getByTestId('insights-empty').textContent).toContain(
+    expect((await within(await panel()).findByTestId('insights-empty', {}, LAZY)).textContent).toContain(
       'Forecasts that cross a threshold within 7 days and anomalies of the last hour appear here.',
     );
   });

@@ -9,3 +9,4 @@ export * from './routing';
 export * from './notifications';
 export * from './slo';
 export * from './insights';
+export * from './recommendations';

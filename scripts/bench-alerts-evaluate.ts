@@ -1,7 +1,11 @@
 // The local half of bench:alerts, bundled by Vite so it runs Opsdeck's own rule code:
-// parseRuleFile (rules, templates) and evaluateRule (the alert state machine, label handling).
-import { evaluateRule, type ActiveAlert, type SeriesSample } from '../src/monitoring/rules/alertState';
+// parseRuleFile (rules, templates), RuleAlerts (the alert state machine, label handling) and
+// the rule engine's store step (the SQLite alert store).
+import { RuleAlerts, type SeriesSample } from '../src/monitoring/rules/alertState';
+import { AlertStore } from '../src/monitoring/rules/alertStore';
+import { storeEvaluation } from '../src/monitoring/rules/ruleEngine';
 import { parseRuleFile } from '../src/monitoring/rules/ruleFile';
+import { openDatabase } from '../src/store/database';
 
 interface RangeAnswer {
   status: string;
@@ -33,16 +37,19 @@ const COMPARE: Record<string, (a: number, b: number) => boolean> = { '>': (a, b)
 
 /**
  * `rules` threshold rules (node_value > X, X spread over the `quantiles` of the values, with a
- * label and a templated annotation) over the series; `cycles` evaluation cycles,
- * each comparing every rule's threshold with every series (Prometheus's part) and running
- * evaluateRule on the matches. Returns each cycle's milliseconds and the alerts at the end.
+ * label and a templated annotation) over the series; `cycles` evaluation cycles, each comparing
+ * every rule's threshold with every series (Prometheus's part), evaluating each rule on its
+ * matches and storing the cycle in a fresh store in `dataDir`, as the rule engine does for a group.
+ * Returns each cycle's milliseconds (and this process's CPU milliseconds, which other load on the
+ * machine moves less), the alerts held and the rows stored at the end.
  */
 export function evaluateCycles(
   series: SeriesSample[],
   rules: number,
   cycles: number,
   [from, to]: [number, number],
-): { cycleMs: number[]; alerts: number; matchesPerCycle: number } {
+  dataDir: string,
+): { cycleMs: number[]; cpuMs: number[]; alerts: number; stored: number; matchesPerCycle: number } {
   const sorted = series.map((s) => s.value).sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
   const thresholds = Array.from({ length: rules }, (_, i) => at(from + ((to - from) * i) / rules));
@@ -62,20 +69,29 @@ export function evaluateCycles(
   const parsed = parseRuleFile('bench.yml', text);
   if (parsed.problems.length) throw new Error(`rule file problems: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
   const parsedRules = parsed.groups[0]!.rules;
-  const active = parsedRules.map(() => new Map<string, ActiveAlert>());
+  const db = openDatabase(dataDir);
+  const store = new AlertStore(db);
+  const runtimes = parsedRules.map((rule) => ({ rule, ref: { file: 'bench.yml', group: 'bench', alertname: rule.alert }, active: new RuleAlerts() }));
   const cycleMs: number[] = [];
+  const cpuMs: number[] = [];
   let matchesPerCycle = 0;
   for (let c = 0; c < cycles; c++) {
     const ts = Date.now();
     const started = performance.now();
+    const cpu = process.cpuUsage();
     matchesPerCycle = 0;
-    parsedRules.forEach((rule, i) => {
+    runtimes.forEach(({ rule, active }, i) => {
       const threshold = thresholds[i]!;
       const samples = series.filter((s) => COMPARE['>']!(s.value, threshold));
       matchesPerCycle += samples.length;
-      evaluateRule(rule, active[i]!, samples, ts);
+      active.evaluate(rule, samples, ts);
     });
+    storeEvaluation(store, runtimes, runtimes, ts);
     cycleMs.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
   }
-  return { cycleMs, alerts: active.reduce((n, m) => n + m.size, 0), matchesPerCycle };
+  const stored = (db.prepare("SELECT COUNT(*) AS n FROM alert_instances WHERE state != 'resolved'").get() as { n: number }).n;
+  db.close();
+  return { cycleMs, cpuMs, alerts: runtimes.reduce((n, r) => n + r.active.size, 0), stored, matchesPerCycle };
 }

@@ -7,6 +7,8 @@ import { ClusterManager } from '../kubernetes/clusterManager';
 import { kubeconfigPathsFromEnv } from '../kubernetes/kubeconfigPaths';
 import { LogStreams } from '../kubernetes/logStreams';
 import { AlertFeed } from '../monitoring/alertFeed';
+import { EngineAlertBook } from '../monitoring/engineAlertBook';
+import { unacknowledgedAlerts } from '../monitoring/unacknowledgedAlerts';
 import { NotificationDeliveryService } from '../monitoring/delivery/notificationDelivery';
 import type { StormOptions } from '../monitoring/delivery/stormGuard';
 import { HostCollector } from '../monitoring/hostCollector';
@@ -20,16 +22,25 @@ import { RuleEngine } from '../monitoring/rules/ruleEngine';
 import { RuleFolder } from '../monitoring/rules/ruleFolder';
 import { RuleSource } from '../monitoring/rules/ruleSource';
 import { SilenceStore } from '../monitoring/rules/silenceStore';
+import { hostSignalSources } from '../monitoring/signals/hostSignalSources';
 import { InsightEngine } from '../monitoring/insights/insightEngine';
 import { SeriesReader } from '../monitoring/insights/seriesReader';
 import { SloEngine } from '../monitoring/slo/sloEngine';
+import { backupRepositorySource, billingSource } from '../overview/engineSources';
+import { createOverview } from '../overview/overviewWiring';
+import { readinessActionKind } from '../readiness/runbookAction';
 import { SloFile } from '../monitoring/slo/sloFile';
 import { KeychainSecretStore, type SecretStore } from '../secrets/secretStore';
+import { createRecovery } from '../recovery/recoveryWiring';
+import { recoveryActionKinds } from '../recovery/runbookActions';
+import { createRunbooks } from '../runbooks/runbooks';
+import { createCostAllocation } from '../cost/allocation/costAllocationWiring';
+import { createCostBilling } from '../cost/budgets/costWiring';
 import { AuditLog } from '../store/auditLog';
 import { openDatabase, type Db } from '../store/database';
 import { KeyValueStore } from '../store/keyValue';
 import type { BackoffOptions } from '../util/backoff';
-import { actorName } from './auditedActions';
+import { actorName, auditedAction } from './auditedActions';
 import { dispatch, type Handlers } from './dispatch';
 import { alertsHandlers } from './handlers/alerts';
 import { dockerHandlers } from './handlers/docker';
@@ -39,6 +50,8 @@ import { prometheusHandlers } from './handlers/prometheus';
 import { routingHandlers } from './handlers/routing';
 import { insightsHandlers } from './handlers/insights';
 import { sloHandlers } from './handlers/slo';
+import { recoveryHandlers } from './handlers/recovery';
+import { runbooksHandlers } from './handlers/runbooks';
 import { readSettings, writeSettings } from './settings';
 import { version } from './version';
 
@@ -75,6 +88,12 @@ export interface HostOptions {
   notificationRetry?: BackoffOptions;
   /** Alert storm threshold and calm time; tests lower them. */
   notificationStorm?: StormOptions;
+  /** How often Kubernetes clusters are sampled for cost allocation; 5 minutes unless a test asks otherwise. */
+  costSampleIntervalMs?: number;
+  /** How often the watched billing folder is looked at; tests shorten it. */
+  billingWatchPollMs?: number;
+  /** How often backup schedules and RPOs are looked at; 30 s unless a test asks otherwise. */
+  recoveryTickMs?: number;
 }
 
 export interface Host {
@@ -179,6 +198,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     feed.check();
     delivery.alertsChanged(alertStore.current());
   };
+  /** Alerts raised by engines (budgets, backups): engines take this sink in their options. */
+  const engineAlerts = new EngineAlertBook(alertStore, () => alertsChanged());
+  const signals = hostSignalSources(() => samples.latest(), docker, clusters);
   const rules = new RuleEngine({
     folder: new RuleFolder({
       dir: options.rules?.dir ?? path.join(options.dataDir, 'rules'),
@@ -189,7 +211,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }),
     alerts: alertStore,
     source: ruleSource,
-    hostSample: () => samples.latest(),
+    signals: signals.registry,
     onEvaluated: () => alertsChanged(),
     log,
   });
@@ -210,6 +232,52 @@ export async function createHost(options: HostOptions): Promise<Host> {
     log,
     intervalMs: options.insightsIntervalMs,
   });
+
+  /** Readiness, delivery metrics and the Overview hub; engines register their providers with overview.hub. */
+  const overview = createOverview({
+    db,
+    clusters,
+    docker,
+    prometheus,
+    samples,
+    sampleIntervalMs: intervalMs,
+    insights,
+    onCheckProgress: (p) => emit('overview.checkProgress', p),
+  });
+
+  const billing = await createCostBilling({
+    db,
+    kv,
+    dataDir: options.dataDir,
+    alerts: engineAlerts,
+    onStatus: (status) => emit('cost.changed', status),
+    onProgress: (progress) => emit('cost.importProgress', progress),
+    log,
+    watchPollMs: options.billingWatchPollMs,
+  });
+  const cost = createCostAllocation({ db, kv, dataDir: options.dataDir, resourcesDir, clusters, docker, prometheus, billing: billing.billing, log, sampleIntervalMs: options.costSampleIntervalMs });
+  overview.hub.register({ recommendations: [cost.provider] });
+  overview.hub.register({ recommendations: [unacknowledgedAlerts(() => book.current())] });
+
+  const recovery = createRecovery({ db, kv, secrets, dataDir: options.dataDir, docker, clusters, alerts: engineAlerts, emit, log, tickMs: options.recoveryTickMs });
+  overview.hub.register({ recommendations: [recovery.recommendationProvider()], checks: [recovery.checkProvider()] });
+  overview.hub.register({ sources: [billingSource(() => billing.handlers['cost.summary']({})), backupRepositorySource(() => recovery.repositoryStatus())] });
+
+  const runbooks = createRunbooks({
+    db,
+    builtInDir: path.join(resourcesDir, 'runbooks'),
+    actor,
+    k8s: (action) => auditedAction(clusters, audit, actor, (entry) => emit('audit.appended', entry), action),
+    docker: async (action) => handlers['docker.action'](action),
+    silences,
+    onSilenced: () => alertsChanged(),
+    alerts: alertStore,
+    incidents: delivery.incidents,
+    onChange: (info) => emit('runbooks.changed', info),
+    log,
+  });
+  for (const kind of recoveryActionKinds(recovery)) runbooks.registry.register(kind);
+  runbooks.registry.register(readinessActionKind(overview.readiness));
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -239,6 +307,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...prometheusHandlers(prometheus),
     ...sloHandlers(slos),
     ...insightsHandlers(insights, seriesReader),
+    ...cost.handlers,
+    ...billing.handlers,
+    ...recoveryHandlers(recovery),
+    ...runbooksHandlers(runbooks),
+    ...overview.handlers,
     ...routingHandlers(routingFile, () => delivery.routingChanged()),
     ...notificationsHandlers(delivery, secrets),
     ...alertsHandlers({ engine: rules, source: ruleSource, book, silences, actor, onChange: () => alertsChanged() }),
@@ -259,6 +332,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
   }
   rules.start();
   insights.start();
+  recovery.start();
+  cost.start();
+  billing.start();
+  runbooks.start();
 
   let stopped = false;
   return {
@@ -286,7 +363,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
       docker.stop();
       prometheus.stop();
       rules.stop();
+      signals.stop();
       insights.stop();
+      await recovery.stop();
+      cost.stop();
+      await billing.stop();
+      runbooks.stop();
       await delivery.stop();
       bus.removeAllListeners();
       db.close();

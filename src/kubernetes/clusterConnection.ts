@@ -21,7 +21,7 @@ import type { ObjectProjection } from './kinds/objectProjection';
 import { KIND_SPECS, OBJECT_VIEWS, type Projections } from './kinds/registry';
 import type { KubeApi } from './kubeApi';
 import type { KubeApiError } from './kubeApiError';
-import { MetricsPoller, type MetricsOptions } from './metrics';
+import { MetricsPoller, type MetricsOptions, type MetricsSnapshot } from './metrics';
 import { ObjectQueryEngine, type ObjectQuery } from './objectQuery';
 import { overviewFigures } from './overview';
 import { PodQueryEngine, type PodQuery } from './podQuery';
@@ -126,6 +126,11 @@ export class ClusterConnection {
     this.metrics.stop();
     for (const kind of K8S_KINDS) this.informers[kind].stop();
     this.api.close();
+  }
+
+  /** The latest metrics.k8s.io reading: node and pod usage, or why there is none. */
+  usage(): MetricsSnapshot {
+    return this.metrics.snapshot;
   }
 
   /** Keeps an on-demand kind watched until the returned function is called (the overview's kinds always are). */

@@ -73,6 +73,7 @@ export class ClusterManager {
   private readonly announcer: Coalescer<true>;
   private lastAnnounced = '';
   private stopped = false;
+  private kubeconfigRead = false;
   private readonly now: () => number;
 
   constructor(private readonly options: ClusterManagerOptions) {
@@ -152,6 +153,25 @@ export class ClusterManager {
     return (await this.connection(name)).namespaces();
   }
 
+  /** The contexts whose connection is up, for engines that sample every cluster (cost allocation). */
+  connectedNames(): string[] {
+    return [...this.connections].filter(([, live]) => live.connection.state().state === 'connected').map(([name]) => name);
+  }
+
+  /** An enabled context's connection, for engines that read its caches and metrics as a whole. */
+  async cluster(name: string): Promise<ClusterConnection> {
+    return this.connection(name);
+  }
+
+  /**
+   * The connections of the enabled contexts as they are now, for engines that read their caches (alert rules);
+   * null while contexts are enabled but the kubeconfig has not been read yet (their connections are still to come).
+   */
+  live(): ClusterConnection[] | null {
+    if (this.enabled.size > 0 && !this.kubeconfigRead) return null;
+    return [...this.connections.values()].map((l) => l.connection);
+  }
+
   /** The API client of an enabled, connected context: actions reuse its credentials and connections. */
   async api(name: string): Promise<KubeApi> {
     return (await this.connection(name)).api;
@@ -171,6 +191,7 @@ export class ClusterManager {
     if (this.stopped) return;
     for (const p of kubeconfig.problems) this.options.log(`kubeconfig ${p.file}: ${p.message}`);
     this.kubeconfig = kubeconfig;
+    this.kubeconfigRead = true;
     this.reconcile();
     this.announce();
   }

@@ -19,9 +19,17 @@ const TOKEN = 'e2e-token-abcdefghijklmnop';
  * Unless `extraEnv` names one, KUBECONFIG points at a file that does not exist, so the
  * machine's own clusters never show up in a test.
  */
-export async function startServe(extraEnv: Record<string, string> = {}): Promise<ServeInstance & { stop(): Promise<void>; proc: ChildProcess }> {
+export async function startServe(
+  extraEnv: Record<string, string> = {},
+  options: { keyring?: boolean } = {},
+): Promise<ServeInstance & { stop(): Promise<void>; proc: ChildProcess }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdeck-e2e-'));
-  const proc = spawn(process.execPath, ['bin/opsdeck.js', 'serve', '--port', '0'], {
+  const command = [process.execPath, 'bin/opsdeck.js', 'serve', '--port', '0'];
+  // With `keyring`, serve runs in its own D-Bus session with an unlocked GNOME Keyring (scripts/with-keyring.sh),
+  // as its own process group so stopping it stops the session too.
+  const [file, ...args] = options.keyring ? ['bash', 'scripts/with-keyring.sh', ...command] : command;
+  const proc = spawn(file!, args, {
+    detached: options.keyring,
     env: {
       ...process.env,
       OPSDECK_TOKEN: TOKEN,
@@ -55,7 +63,8 @@ export async function startServe(extraEnv: Record<string, string> = {}): Promise
     proc,
     async stop() {
       const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
+      if (options.keyring) process.kill(-proc.pid!, 'SIGTERM');
+      else proc.kill('SIGTERM');
       await exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -142,6 +142,8 @@ describe('Kubernetes through the host', () => {
       ['ingresses', 'idle'],
       ['persistentvolumeclaims', 'idle'],
       ['persistentvolumes', 'idle'],
+      ['poddisruptionbudgets', 'idle'],
+      ['serviceaccounts', 'idle'],
       ['events', 'synced'],
     ]);
   });

@@ -50,7 +50,7 @@ describe('test Kubernetes API server', () => {
     expect(version.json).toMatchObject({ major: '1', minor: '32' });
     expect((await api('GET', '/api')).json).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
     const groups = await api('GET', '/apis');
-    expect(groups.json.groups.map((g: { name: string }) => g.name)).toEqual(['apps', 'batch', 'networking.k8s.io', 'metrics.k8s.io']);
+    expect(groups.json.groups.map((g: { name: string }) => g.name)).toEqual(['apps', 'batch', 'policy', 'networking.k8s.io', 'metrics.k8s.io']);
     const apps = await api('GET', '/apis/apps/v1');
     expect(apps.json.resources).toContainEqual(expect.objectContaining({ name: 'deployments', namespaced: true, kind: 'Deployment', shortNames: ['deploy'] }));
     expect(apps.json.resources).toContainEqual({ name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });

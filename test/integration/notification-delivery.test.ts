@@ -1,83 +1,20 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertInstance, IncidentDetail, IncidentPage, NotificationPage, SecretStoreStatus } from '../../src/contract';
+import type { AlertInstance, IncidentDetail, IncidentPage, NotificationPage } from '../../src/contract';
 import { createHost, type Host } from '../../src/host/createHost';
 import type { SecretStore } from '../../src/secrets/secretStore';
 import { cleanupAfterEach } from '../helpers/cleanups';
 import { eventually } from '../helpers/eventually';
+import { MemorySecrets } from '../helpers/memorySecrets';
 import { call } from '../helpers/hostCall';
 import { tempDir } from '../helpers/tempDir';
+import { ReceiverServer } from '../helpers/receiverServer';
 import { freePort, startPrometheusStack, type PrometheusStack } from '../prometheus';
 
 const SOON_MS = 20_000;
-
-/** The OS keychain's part for these tests: names to values, in memory. */
-class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  async status(): Promise<SecretStoreStatus> {
-    return { available: true, backend: 'memory', reason: null };
-  }
-  async get(account: string) {
-    return this.values.get(account) ?? null;
-  }
-  async set(account: string, secret: string) {
-    this.values.set(account, secret);
-  }
-  async delete(account: string) {
-    return this.values.delete(account);
-  }
-}
-
-interface Received {
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: unknown;
-}
-
-/** A local HTTP server standing in for Slack, PagerDuty and webhook receivers; it can go away and come back on its port. */
-class ReceiverServer {
-  readonly received: Received[] = [];
-  private server: http.Server | null = null;
-  constructor(readonly port: number) {}
-
-  static async start(): Promise<ReceiverServer> {
-    const s = new ReceiverServer(await freePort());
-    await s.open();
-    return s;
-  }
-
-  url(p: string) {
-    return `http://127.0.0.1:${this.port}${p}`;
-  }
-
-  bodies(p: string) {
-    return this.received.filter((r) => r.path === p).map((r) => r.body);
-  }
-
-  open(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c.toString()));
-      req.on('end', () => {
-        this.received.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(text) as unknown });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"status":"success"}');
-      });
-    });
-    return new Promise((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-  }
-
-  close(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return Promise.resolve();
-    server.closeAllConnections();
-    return new Promise((resolve) => server.close(() => resolve()));
-  }
-}
 
 let stack: PrometheusStack;
 beforeAll(async () => {

@@ -4,11 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendDelivery } from '../../src/monitoring/delivery/integrationSender';
+import { receiverEntries } from '../../src/monitoring/delivery/receiverEntries';
 import { NotificationScheduler } from '../../src/monitoring/routing/notificationScheduler';
 import { matchRoutes } from '../../src/monitoring/routing/routeMatch';
 import { parseRoutingConfig, type RoutingConfig } from '../../src/monitoring/routing/routingConfig';
 import { stopProcess, tailFile } from '../helpers/childProcess';
 import { eventually } from '../helpers/eventually';
+import { ReceiverServer } from '../helpers/receiverServer';
+import { KeychainSecretStore } from '../../src/secrets/secretStore';
 import { freePort } from '../prometheus';
 
 /** Debian's prometheus-alertmanager package (apt) ships both. */
@@ -175,5 +179,83 @@ describe('grouping matches a running Alertmanager', () => {
       const groups = (await (await fetch(`${url}/api/v2/alerts/groups?inhibited=false`)).json()) as AmGroup[];
       expect(groups.map((g) => signature(g.receiver.name, g.labels, g.alerts)).sort()).toEqual(ours);
     }, 20_000);
+  });
+});
+
+/** Starts Alertmanager on a config file; stopped with the returned function. */
+async function startAlertmanager(file: string, name: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const log = path.join(dir, `${name}.log`);
+  const out = fs.openSync(log, 'a');
+  const proc = spawn(ALERTMANAGER, [`--config.file=${file}`, `--storage.path=${path.join(dir, `${name}-data`)}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='], { stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  await eventually(async () => {
+    if (proc.exitCode !== null) throw new Error(`alertmanager exited with ${proc.exitCode}:\n${tailFile(log)}`);
+    expect((await fetch(`${url}/-/ready`)).ok).toBe(true);
+  }, 30_000);
+  return { url, stop: () => stopProcess(proc, 10_000) };
+}
+
+const withGlobal = (global: string[], receivers: string[]) =>
+  ['global:', ...global.map((l) => `  ${l}`), 'route: { receiver: all, group_wait: 0s }', 'receivers:', '  - name: all', ...receivers.map((l) => `    ${l}`), ''].join('\n');
+
+describe('the global section as Alertmanager reads it', () => {
+  const CASES: [string, string[], string[]][] = [
+    ['SMTP defaults', ['smtp_from: a@example.test', "smtp_smarthost: 'mail.example.test:587'", 'smtp_auth_username: ops', 'smtp_auth_password: p', 'smtp_require_tls: false'], ['email_configs: [{ to: b@example.test }]']],
+    ['a password file', ['smtp_from: a@example.test', "smtp_smarthost: 'h:25'", 'smtp_auth_password_file: /etc/smtp'], ['email_configs: [{ to: b@example.test }]']],
+    ['no smarthost anywhere', [], ['email_configs: [{ to: b@example.test }]']],
+    ['no from anywhere', ["smtp_smarthost: 'h:25'"], ['email_configs: [{ to: b@example.test }]']],
+    ['a smarthost without port', ['smtp_smarthost: nohost'], []],
+    ['password and password file', ['smtp_auth_password: p', 'smtp_auth_password_file: /f'], []],
+    ['no Slack URL anywhere', [], ['slack_configs: [{ channel: x }]']],
+    ['a global Slack URL', ['slack_api_url: http://127.0.0.1:9/slack'], ['slack_configs: [{ channel: x }]']],
+    ['Slack URL and file', ['slack_api_url: http://127.0.0.1:9/slack', 'slack_api_url_file: /f'], []],
+    ['a Slack URL that is none', ["slack_api_url: 'not a url'"], []],
+    ['a PagerDuty URL of another scheme', ['pagerduty_url: ftp://x/'], ['pagerduty_configs: [{ routing_key: k }]']],
+    ['a bad resolve_timeout', ['resolve_timeout: soon'], []],
+    ['two HTTP authentications', ['http_config: { basic_auth: { username: u }, authorization: { credentials: c } }'], []],
+  ];
+
+  it.each(CASES)('accepts or refuses %s as amtool does, in its words', (_name, global, receivers) => {
+    const file = path.join(dir, 'global-check.yml');
+    const text = withGlobal(global, receivers);
+    fs.writeFileSync(file, text);
+    const check = spawnSync(AMTOOL, ['check-config', file], { encoding: 'utf8' });
+    const amtool = (check.stdout + check.stderr).match(/SUCCESS|FAILED: (.*)/)!;
+    const { problems } = parseRoutingConfig(text);
+    if (amtool[0] === 'SUCCESS') expect(problems).toEqual([]);
+    else expect(problems.map((p) => p.message)).toEqual([amtool[1]]);
+  });
+
+  it('sends Slack, PagerDuty and webhook notifications where Alertmanager sends them, with the same authentication', async () => {
+    const server = await ReceiverServer.start();
+    const text = withGlobal(
+      [`slack_api_url: ${server.url('/slack')}`, `pagerduty_url: ${server.url('/pd')}`, 'http_config:', '  basic_auth: { username: ops, password: s3cret }'],
+      ["slack_configs: [{ channel: '#ops' }]", 'pagerduty_configs: [{ routing_key: key-1 }]', `webhook_configs: [{ url: '${server.url('/hook')}' }]`],
+    );
+    const file = path.join(dir, 'global-live.yml');
+    fs.writeFileSync(file, text);
+    const am = await startAlertmanager(file, 'global-live');
+    try {
+      const res = await fetch(`${am.url}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ labels: { alertname: 'Global' } }]) });
+      expect(res.status).toBe(200);
+      await eventually(() => expect(server.received).toHaveLength(3), 20_000);
+    } finally {
+      await am.stop();
+    }
+    const requests = (from: number) => server.received.slice(from).map((r) => `${r.path} ${r.headers.authorization}`).sort();
+    const alertmanager = requests(0);
+
+    const parsed = parseRoutingConfig(text);
+    expect(parsed.problems).toEqual([]);
+    const secrets = new KeychainSecretStore('opsdeck-test', async () => {
+      throw new Error('not used here');
+    });
+    const message = { receiver: 'all', groupKey: '{}:{}', groupLabels: {}, alerts: [{ status: 'firing' as const, labels: { alertname: 'Global' }, annotations: {}, startsAt: Date.now(), endsAt: null, generatorURL: '' }] };
+    for (const entry of receiverEntries(message, parsed.config!.receivers[0]!, '')) await sendDelivery({ ...entry, id: 0, attempts: 0 }, parsed.config!, secrets);
+    expect(requests(3)).toEqual(alertmanager);
+    expect(alertmanager).toEqual(['/hook', '/pd', '/slack'].map((p) => `${p} Basic ${Buffer.from('ops:s3cret').toString('base64')}`));
+    await server.close();
   });
 });

@@ -299,3 +299,65 @@ describe('Forecasts and anomalies of host series', () => {
     }
   });
 });
+
+describe('Latency SLO with live traffic', () => {
+  const METRIC = 'opsdeck_slo_live_seconds';
+  const BOUNDS = ['0.1', '0.3', '0.5', '1', '+Inf'];
+  /**
+   * Between two pushes each cumulative bucket grows by a known count: 1000 requests, 500 under
+   * 0.1 s, 900 under 0.3 s, 980 under 0.5 s, all under 1 s. Every bucket is scraped at the same
+   * times, so rate() scales them alike and histogram_quantile's interpolation gives exact numbers:
+   * p95 = 0.3 + 0.2 · (950 - 900) / (980 - 900) = 0.425 s, p99 = 0.5 + 0.5 · (990 - 980) / (1000 - 980) = 0.75 s.
+   */
+  const GROWTH = [500, 900, 980, 1000, 1000];
+  const histogram = (step: 0 | 1) =>
+    [
+      `# TYPE ${METRIC} histogram`,
+      ...BOUNDS.map((le, i) => `${METRIC}_bucket{le="${le}"} ${10_000 + step * GROWTH[i]!}`),
+      `${METRIC}_sum ${2000 + step * 300}`,
+      `${METRIC}_count ${10_000 + step * 1000}`,
+    ].join('\n');
+
+  it("gives P95 and P99 as Prometheus's histogram_quantile does, and the SLI from the buckets", async () => {
+    const dataDir = tempDir('opsdeck-slo-live-');
+    const { host } = await openHost(dataDir, 60_000);
+    try {
+      await call(host, 'prom.addSource', { name: 'local', url: stack.prometheusUrl, auth: { kind: 'none' } });
+      const source = await eventually(async () => {
+        const [s] = (await call<PromSources>(host, 'prom.sources', {})).sources;
+        expect(s!.state).toBe('connected');
+        return s!.id;
+      });
+      await stack.push('opsdeck_slo_live', histogram(0));
+      await eventually(async () => expect(await promValue(`${METRIC}_count`)).toBe('10000'));
+      await stack.push('opsdeck_slo_live', histogram(1));
+      await eventually(async () => expect(await promValue(`${METRIC}_count`)).toBe('11000'));
+
+      const spec = { type: 'latency', metric: METRIC, selector: 'job="opsdeck_slo_live"', thresholdSeconds: 0.3 };
+      const list = await call<SloList>(host, 'slo.save', { name: 'live-latency', source, spec, target: 95, window: '1h' });
+      const status = list.slos.find((s) => s.definition.name === 'live-latency')!;
+      expect(status.error).toBeNull();
+      expect(status.sli).toBeCloseTo(0.9, 12);
+      expect(status.state).toBe('breached');
+
+      const end = Date.now();
+      const detail = await call<SloDetail>(host, 'slo.get', { name: 'live-latency', start: end - HOUR, end });
+      const last = (points: SloDetail['latency']['p95']) => points.at(-1)!;
+      expect(last(detail.latency.p95).ts).toBe(end);
+      expect(last(detail.latency.p99).ts).toBe(end);
+      // Prometheus's own answer for the same expression at the same time.
+      const prometheusSays = async (query: string) => {
+        const params = new URLSearchParams({ query, time: String(end / 1000) });
+        const answer = (await (await fetch(`${stack.prometheusUrl}/api/v1/query?${params}`)).json()) as { data: { result: { value: [number, string] }[] } };
+        return Number(answer.data.result[0]!.value[1]);
+      };
+      expect(last(detail.latency.p95).value).toBe(await prometheusSays(detail.queries.p95!));
+      expect(last(detail.latency.p99).value).toBe(await prometheusSays(detail.queries.p99!));
+      expect(await prometheusSays(`histogram_quantile(0.95, sum by (le) (rate(${METRIC}_bucket[5m])))`)).toBeCloseTo(0.425, 9);
+      expect(last(detail.latency.p95).value).toBeCloseTo(0.425, 9);
+      expect(last(detail.latency.p99).value).toBeCloseTo(0.75, 9);
+    } finally {
+      await host.stop();
+    }
+  });
+});

@@ -82,6 +82,7 @@ export const RESOURCES: readonly ResourceType[] = [
   define({ ...apps, resource: 'daemonsets', kind: 'DaemonSet', namespaced: true, shortNames: ['ds'], subresources: ['status'] }),
   define({ ...batch, resource: 'jobs', kind: 'Job', namespaced: true, subresources: ['status'] }),
   define({ ...batch, resource: 'cronjobs', kind: 'CronJob', namespaced: true, shortNames: ['cj'], subresources: ['status'] }),
+  define({ group: 'policy', resource: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, shortNames: ['pdb'], subresources: ['status'], hasGeneration: true }),
   define({ group: 'networking.k8s.io', resource: 'ingresses', kind: 'Ingress', namespaced: true, shortNames: ['ing'], subresources: ['status'], hasGeneration: true }),
 ];
 

@@ -7,9 +7,9 @@ export const TAB_VIEWS: Record<TabId, LazyExoticComponent<ComponentType>> = {
   clusters: lazy(() => import('./clusters/ClustersView').then((m) => ({ default: m.ClustersView }))),
   containers: lazy(() => import('./containers/ContainersView').then((m) => ({ default: m.ContainersView }))),
   monitoring: lazy(() => import('./monitoring/MonitoringView').then((m) => ({ default: m.MonitoringView }))),
-  cost: lazy(() => import('./planned/CostView').then((m) => ({ default: m.CostView }))),
-  recovery: lazy(() => import('./planned/RecoveryView').then((m) => ({ default: m.RecoveryView }))),
-  runbooks: lazy(() => import('./planned/RunbooksView').then((m) => ({ default: m.RunbooksView }))),
+  cost: lazy(() => import('./cost/CostView').then((m) => ({ default: m.CostView }))),
+  recovery: lazy(() => import('./recovery/RecoveryView').then((m) => ({ default: m.RecoveryView }))),
+  runbooks: lazy(() => import('./runbooks/RunbooksView').then((m) => ({ default: m.RunbooksView }))),
   deployments: lazy(() => import('./deployments/DeploymentsView').then((m) => ({ default: m.DeploymentsView }))),
   settings: lazy(() => import('./settings/SettingsView').then((m) => ({ default: m.SettingsView }))),
 };

@@ -8,6 +8,12 @@ import { notificationsChannels, notificationsEvents } from './notifications';
 import { routingChannels } from './routing';
 import { sloChannels } from './slo';
 import { insightsChannels, insightsEvents } from './insights';
+import { readinessChannels } from './readiness';
+import { overviewChannels, overviewEvents } from './overview';
+import { costChannels, costEvents } from './cost';
+import { recoveryChannels, recoveryEvents } from './recovery';
+import { costAllocationChannels } from './costAllocation';
+import { runbooksChannels, runbooksEvents } from './runbooks';
 
 export { dockerAction, type DockerAction } from './docker';
 export { k8sAction, type K8sAction } from './k8s';
@@ -17,10 +23,10 @@ export { k8sAction, type K8sAction } from './k8s';
  * The host implements exactly these; preload, serve mode and renderer are typed from them.
  * Each domain declares its own in a file of this folder.
  */
-export const channels = { ...coreChannels, ...k8sChannels, ...dockerChannels, ...prometheusChannels, ...alertsChannels, ...routingChannels, ...notificationsChannels, ...sloChannels, ...insightsChannels } as const;
+export const channels = { ...coreChannels, ...k8sChannels, ...dockerChannels, ...prometheusChannels, ...alertsChannels, ...routingChannels, ...notificationsChannels, ...sloChannels, ...insightsChannels, ...costChannels, ...recoveryChannels, ...costAllocationChannels, ...readinessChannels, ...overviewChannels, ...runbooksChannels } as const;
 
 /** Every stream the host pushes, with its data type. */
-export const events = { ...coreEvents, ...k8sEvents, ...dockerEvents, ...prometheusEvents, ...notificationsEvents, ...insightsEvents } as const;
+export const events = { ...coreEvents, ...k8sEvents, ...dockerEvents, ...prometheusEvents, ...notificationsEvents, ...insightsEvents, ...costEvents, ...recoveryEvents, ...overviewEvents, ...runbooksEvents } as const;
 
 export type ChannelName = keyof typeof channels;
 export type ChannelInput<K extends ChannelName> = z.input<(typeof channels)[K]['input']>;

@@ -19,6 +19,8 @@ export const K8S_KINDS = [
   'ingresses',
   'persistentvolumeclaims',
   'persistentvolumes',
+  'poddisruptionbudgets',
+  'serviceaccounts',
   'events',
 ] as const;
 export type K8sKind = (typeof K8S_KINDS)[number];
@@ -40,6 +42,8 @@ export const K8S_OBJECT_KINDS = [
   'ingresses',
   'persistentvolumeclaims',
   'persistentvolumes',
+  'poddisruptionbudgets',
+  'serviceaccounts',
   'events',
 ] as const satisfies readonly K8sKind[];
 export type K8sObjectKind = (typeof K8S_OBJECT_KINDS)[number];

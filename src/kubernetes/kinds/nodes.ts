@@ -1,6 +1,6 @@
 import { NONE, conditionOf, joined } from './format';
 import { columns, objectBase, type ObjectProjection, type ObjectView } from './objectProjection';
-import { bytes, bytesText, cpuMillis, cpuText } from './quantity';
+import { bytes, bytesText, cpuMillis, cpuText, gpusIn } from './quantity';
 import { listAt, metaOf, objectAt, stringAt } from './read';
 
 export interface NodeProjection extends ObjectProjection {
@@ -8,6 +8,8 @@ export interface NodeProjection extends ObjectProjection {
   ready: boolean;
   unschedulable: boolean;
   allocatable: { cpuMillis: number; memoryBytes: number };
+  /** The machine's size (what a node costs): CPU, memory and GPUs (the vendors' "<vendor>/gpu" extended resources). */
+  capacity: { cpuMillis: number; memoryBytes: number; gpus: number };
 }
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
@@ -52,6 +54,7 @@ export function projectNode(raw: unknown): NodeProjection | null {
   const ready = readyStatus === 'True';
   const unschedulable = objectAt(objectAt(raw).spec).unschedulable === true;
   const allocatable = objectAt(status.allocatable);
+  const capacity = objectAt(status.capacity);
   const info = objectAt(status.nodeInfo);
   const internalIP = listAt(status.addresses)
     .map(objectAt)
@@ -77,5 +80,6 @@ export function projectNode(raw: unknown): NodeProjection | null {
     ready,
     unschedulable,
     allocatable: { cpuMillis: cpu, memoryBytes: memory },
+    capacity: { cpuMillis: cpuMillis(capacity.cpu), memoryBytes: bytes(capacity.memory), gpus: gpusIn(capacity) },
   };
 }

@@ -1,6 +1,6 @@
 import { POD_PHASES, type K8sPodRow, type PodPhase } from '../../contract/types';
 import type { Projected } from './projected';
-import { bytes, cpuMillis } from './quantity';
+import { bytes, cpuMillis, gpusIn } from './quantity';
 import { countAt, keyOf, listAt, metaOf, objectAt, stringAt, type Json } from './read';
 
 /** A pod as the cache keeps it: the row the table shows (usage comes from metrics), plus what queries and the overview use. */
@@ -11,6 +11,8 @@ export interface PodProjection extends Projected, Omit<K8sPodRow, 'cpuMillis' | 
   /** What the scheduler reserves for the pod (see requestsOf). */
   requestCpuMillis: number;
   requestMemoryBytes: number;
+  /** GPUs the containers request (extended resources: requests equal limits, and default to them). */
+  requestGpus: number;
 }
 
 const PHASES = new Set<string>(POD_PHASES);
@@ -115,6 +117,15 @@ function requestsOf(spec: Json): { cpu: number; memory: number } {
   return { cpu: Math.max(cpu, initCpu) + cpuMillis(overhead.cpu), memory: Math.max(memory, initMemory) + bytes(overhead.memory) };
 }
 
+function gpusOf(spec: Json): number {
+  let n = 0;
+  for (const c of listAt(spec.containers)) {
+    const resources = objectAt(objectAt(c).resources);
+    n += gpusIn({ ...objectAt(resources.limits), ...objectAt(resources.requests) });
+  }
+  return n;
+}
+
 export function projectPod(raw: unknown): PodProjection | null {
   const meta = metaOf(raw);
   if (!meta) return null;
@@ -139,5 +150,6 @@ export function projectPod(raw: unknown): PodProjection | null {
     owner: ownerOf(listAt(objectAt(obj.metadata).ownerReferences)),
     requestCpuMillis: requests.cpu,
     requestMemoryBytes: requests.memory,
+    requestGpus: gpusOf(objectAt(obj.spec)),
   };
 }

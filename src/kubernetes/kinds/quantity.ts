@@ -35,3 +35,10 @@ export function bytesText(n: number): string {
   }
   return `${Math.round(value * 10) / 10}${unit}`;
 }
+
+/** GPUs in a resource list: the extended resources vendors name "<vendor>/gpu" (nvidia.com/gpu, amd.com/gpu). */
+export function gpusIn(resources: Readonly<Record<string, unknown>>): number {
+  let n = 0;
+  for (const key in resources) if (key.endsWith('/gpu')) n += parseQuantity(resources[key]) ?? 0;
+  return n;
+}

@@ -9,8 +9,10 @@ import { projectNamespace, namespaceView, type NamespaceProjection } from './nam
 import { projectNode, nodeView, type NodeProjection } from './nodes';
 import type { ObjectView } from './objectProjection';
 import { projectPod, type PodProjection } from './pods';
+import { budgetView, projectBudget, type BudgetProjection } from './poddisruptionbudgets';
 import type { Projected } from './projected';
 import { projectReplicaSet, replicaSetView, type ReplicaSetProjection } from './replicasets';
+import { projectServiceAccount, serviceAccountView, type ServiceAccountProjection } from './serviceaccounts';
 import { projectService, serviceView, type ServiceProjection } from './services';
 import { projectStatefulSet, statefulSetView, type StatefulSetProjection } from './statefulsets';
 import { claimView, projectClaim, projectVolume, volumeView, type ClaimProjection, type VolumeProjection } from './volumes';
@@ -30,6 +32,8 @@ export interface Projections {
   ingresses: IngressProjection;
   persistentvolumeclaims: ClaimProjection;
   persistentvolumes: VolumeProjection;
+  poddisruptionbudgets: BudgetProjection;
+  serviceaccounts: ServiceAccountProjection;
   events: EventProjection;
 }
 
@@ -66,6 +70,8 @@ export const KIND_SPECS: { [K in K8sKind]: KindSpec<Projections[K]> } = {
   ingresses: spec('ingresses', '/apis/networking.k8s.io/v1', projectIngress),
   persistentvolumeclaims: spec('persistentvolumeclaims', CORE, projectClaim),
   persistentvolumes: spec('persistentvolumes', CORE, projectVolume),
+  poddisruptionbudgets: spec('poddisruptionbudgets', '/apis/policy/v1', projectBudget),
+  serviceaccounts: spec('serviceaccounts', CORE, projectServiceAccount),
   events: spec('events', CORE, projectEvent),
 };
 
@@ -82,6 +88,8 @@ export const OBJECT_VIEWS: { [K in K8sObjectKind]: ObjectView<Projections[K]> } 
   ingresses: ingressView,
   persistentvolumeclaims: claimView,
   persistentvolumes: volumeView,
+  poddisruptionbudgets: budgetView,
+  serviceaccounts: serviceAccountView,
   events: eventView,
 };
 

@@ -1,12 +1,13 @@
 import type { AlertAck, AlertInstance } from '../../contract';
 import { fingerprint } from '../rules/labels';
-import { NotificationScheduler, type Notification, type ScheduledAlert } from '../routing/notificationScheduler';
+import { NotificationScheduler, type Notification, type NotificationLog, type ScheduledAlert } from '../routing/notificationScheduler';
 import type { Labels } from '../routing/routeMatch';
 import type { RoutingConfig } from '../routing/routingConfig';
 import { EscalationTracker } from './escalation';
+import type { EscalationStore } from './escalationStore';
 import type { GroupMessage, MessageAlert } from './groupMessage';
 import type { OutboxEntry } from './outboxStore';
-import { StormGuard, type StormOptions } from './stormGuard';
+import { StormGuard, type StormLog, type StormOptions } from './stormGuard';
 import { receiverEntries } from './receiverEntries';
 
 export interface AlertRouterOptions {
@@ -25,6 +26,8 @@ export interface AlertRouterOptions {
   externalURL: string;
   log: (message: string) => void;
   storm?: StormOptions;
+  /** Where notifications, escalations and the storm guard's state are kept across restarts; in memory without. */
+  state?: { notifications: NotificationLog; escalations: EscalationStore; storm: StormLog };
   now?: () => number;
 }
 
@@ -56,7 +59,7 @@ export class AlertRouter {
 
   constructor(private readonly options: AlertRouterOptions) {
     this.now = options.now ?? Date.now;
-    this.storm = new StormGuard(options.storm);
+    this.storm = new StormGuard(options.storm, options.state?.storm);
   }
 
   /** The config in force; null until one without problems was read. */
@@ -81,8 +84,8 @@ export class AlertRouter {
     }
     this.text = text;
     this.config = config;
-    this.scheduler = new NotificationScheduler({ config, now: this.now, isSilenced: this.options.isSilenced });
-    this.escalation = new EscalationTracker();
+    this.scheduler = new NotificationScheduler({ config, now: this.now, isSilenced: this.options.isSilenced, log: this.options.state?.notifications });
+    this.escalation = new EscalationTracker(this.options.state?.escalations.forConfig(text));
     for (const known of this.firing.values()) this.put(known, null);
     this.arm();
   }
@@ -90,7 +93,7 @@ export class AlertRouter {
   /** The open alerts after an evaluation: those that started firing and those that stopped are put. */
   update(open: Pick<AlertInstance, 'id' | 'state' | 'labels' | 'annotations' | 'activeAt' | 'firedAt' | 'ack'>[]): void {
     const firingNow = new Map(open.filter((a) => a.state === 'firing').map((a) => [a.id, a]));
-    const started: number[] = [];
+    const started: { key: string; at: number }[] = [];
     for (const [id, alert] of firingNow) {
       const kept = this.firing.get(id);
       if (kept) {
@@ -102,7 +105,7 @@ export class AlertRouter {
       const known: Known = { labels: alert.labels, annotations: alert.annotations, startsAt: alert.firedAt ?? alert.activeAt, acked: alert.ack !== null };
       this.firing.set(id, known);
       this.put(known, null);
-      started.push(known.startsAt);
+      started.push({ key: String(id), at: known.startsAt });
     }
     this.storm.started(started, this.now());
     for (const [id, known] of [...this.firing]) {

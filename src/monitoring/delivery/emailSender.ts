@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { SecretStore } from '../../secrets/secretStore';
 import { DeliveryError } from './deliveryError';
-import { resolveSecret } from './secretRef';
+import { resolveSecretField } from './secretRef';
 
 const SEND_TIMEOUT_MS = 10_000;
 
@@ -23,7 +23,7 @@ export async function sendEmail(config: Record<string, unknown>, mail: { from: s
     secure: port === 465,
     requireTLS: config.require_tls !== false,
     name: typeof config.hello === 'string' ? config.hello : undefined,
-    auth: user ? { user, pass: await resolveSecret(secrets, config.auth_password, 'email auth_password') } : undefined,
+    auth: user ? { user, pass: await resolveSecretField(secrets, config, 'auth_password', 'email auth_password') } : undefined,
     connectionTimeout: SEND_TIMEOUT_MS,
     greetingTimeout: SEND_TIMEOUT_MS,
     socketTimeout: SEND_TIMEOUT_MS,

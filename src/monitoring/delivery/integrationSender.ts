@@ -4,9 +4,9 @@ import { DeliveryError } from './deliveryError';
 import { sendEmail } from './emailSender';
 import type { DueDelivery } from './outboxStore';
 import { INTEGRATIONS } from './receiverEntries';
-import { resolveSecret } from './secretRef';
+import { PAGERDUTY_EVENTS_URL } from '../routing/globalConfig';
+import { resolveSecret, resolveSecretField } from './secretRef';
 
-export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 const SEND_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_CHARS = 1000;
 
@@ -62,11 +62,11 @@ export async function sendDelivery(d: DueDelivery, config: RoutingConfig, secret
   const c = integrationConfig(config, d);
   switch (d.integration) {
     case 'webhook':
-      return post(await resolveSecret(secrets, c.url, 'webhook url'), d.payload, await authHeader(secrets, c));
+      return post(await resolveSecretField(secrets, c, 'url', 'webhook url'), d.payload, await authHeader(secrets, c));
     case 'slack':
-      return post(await resolveSecret(secrets, c.api_url, 'slack api_url'), d.payload, await authHeader(secrets, c));
+      return post(await resolveSecretField(secrets, c, 'api_url', 'slack api_url'), d.payload, await authHeader(secrets, c));
     case 'pagerduty': {
-      const routingKey = await resolveSecret(secrets, c.routing_key, 'pagerduty routing_key');
+      const routingKey = await resolveSecretField(secrets, c, 'routing_key', 'pagerduty routing_key');
       const url = typeof c.url === 'string' ? c.url : PAGERDUTY_EVENTS_URL;
       return post(url, { routing_key: routingKey, ...(d.payload as object) }, await authHeader(secrets, c));
     }

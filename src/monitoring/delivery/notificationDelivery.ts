@@ -6,10 +6,13 @@ import { parseRoutingConfig } from '../routing/routingConfig';
 import type { AlertStore } from '../rules/alertStore';
 import type { SilenceStore } from '../rules/silenceStore';
 import { AlertRouter } from './alertRouter';
+import { EscalationStore } from './escalationStore';
 import { IncidentStore } from './incidentStore';
+import { NOTIFICATION_LOG_RETENTION_MS, NotificationLogStore } from './notificationLogStore';
 import { OutboxStore } from './outboxStore';
 import { OutboxWorker } from './outboxWorker';
 import type { StormOptions } from './stormGuard';
+import { StormStore } from './stormStore';
 
 export interface DeliveryOptions {
   db: Db;
@@ -35,6 +38,8 @@ export class NotificationDeliveryService {
   constructor(options: DeliveryOptions) {
     this.outbox = new OutboxStore(options.db);
     this.incidents = new IncidentStore(options.db);
+    const notifications = new NotificationLogStore(options.db);
+    notifications.prune(Date.now() - NOTIFICATION_LOG_RETENTION_MS);
     this.router = new AlertRouter({
       routing: () => {
         const text = options.routingText();
@@ -51,6 +56,7 @@ export class NotificationDeliveryService {
       externalURL: options.externalURL ?? '',
       log: options.log,
       storm: options.storm,
+      state: { notifications, escalations: new EscalationStore(options.db), storm: new StormStore(options.db) },
     });
     this.worker = new OutboxWorker({
       outbox: this.outbox,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { SecretStore } from '../../secrets/secretStore';
 import { DeliveryError } from './deliveryError';
 
@@ -20,4 +21,18 @@ export async function resolveSecret(secrets: SecretStore, value: unknown, what: 
   // Retried: the secret may be stored with secrets.set meanwhile.
   if (secret === null) throw new DeliveryError(`${what}: no secret "${name}" in the keychain (store it with secrets.set)`, true);
   return secret;
+}
+
+/** An integration field given inline (see resolveSecret) or, as Alertmanager's `<key>_file`, read from that file when sending. */
+export async function resolveSecretField(secrets: SecretStore, config: Record<string, unknown>, key: string, what: string): Promise<string> {
+  const file = config[`${key}_file`];
+  if ((config[key] === undefined || config[key] === '') && typeof file === 'string' && file !== '') {
+    try {
+      return (await fs.promises.readFile(file, 'utf8')).trim();
+    } catch (err) {
+      // Retried: the file may be put in place meanwhile.
+      throw new DeliveryError(`${what}: cannot read ${file}: ${(err as Error).message}`, true);
+    }
+  }
+  return resolveSecret(secrets, config[key], what);
 }

@@ -18,37 +18,71 @@ interface Storm {
   held: Map<string, number>;
 }
 
+/** The guard's state as it is kept across restarts. */
+export interface StormState {
+  /** Alert starts in the last minute, by alert. */
+  starts: [string, number][];
+  storm: { startedAt: number; calmSince: number | null; held: [string, number][] } | null;
+}
+
+export interface StormLog {
+  load(): StormState | null;
+  save(state: StormState): void;
+}
+
 /**
  * Alert storm throttling. More than threshold new alerts in a minute starts a storm: each receiver gets one
  * storm notice instead of its notifications, which are held back until the rate has stayed at or under the
- * threshold for calmMs; then each receiver told gets a summary. Pure: the caller gives the clock.
+ * threshold for calmMs; then each receiver told gets a summary. Pure but for the log it keeps its state in:
+ * the caller gives the clock.
  */
 export class StormGuard {
   private readonly threshold: number;
   private readonly calmMs: number;
-  private starts: number[] = [];
+  /** When each alert of the last minute started, by a key of the alert (a restored alert counts once). */
+  private readonly starts = new Map<string, number>();
   private storm: Storm | null = null;
+  private saved = '';
 
-  constructor(options: StormOptions = {}) {
+  constructor(
+    options: StormOptions = {},
+    private readonly log?: StormLog,
+  ) {
     this.threshold = options.threshold ?? 20;
     this.calmMs = options.calmMs ?? 2 * 60_000;
+    const state = log?.load();
+    if (!state) return;
+    for (const [key, at] of state.starts) this.starts.set(key, at);
+    if (state.storm) this.storm = { ...state.storm, held: new Map(state.storm.held) };
+    this.saved = JSON.stringify(this.state());
   }
 
-  /** Alerts started firing at these times (alerts restored after a restart count when they fired, not now). */
-  started(times: number[], now: number): void {
-    this.starts.push(...times);
-    this.starts.sort((a, b) => a - b);
+  /** Alerts started firing (alerts restored after a restart count when they fired, not now). */
+  started(starts: { key: string; at: number }[], now: number): void {
+    for (const { key, at } of starts) this.starts.set(key, at);
     this.observe(now);
+    this.save();
   }
 
   /** When the storm may end; null while there is none. */
   nextDueAt(): number | null {
     if (!this.storm) return null;
-    return this.storm.calmSince === null ? (this.starts[0] ?? 0) + WINDOW_MS : this.storm.calmSince + this.calmMs;
+    if (this.storm.calmSince !== null) return this.storm.calmSince + this.calmMs;
+    let first: number | null = null;
+    for (const at of this.starts.values()) if (first === null || at < first) first = at;
+    return (first ?? 0) + WINDOW_MS;
   }
 
   /** The messages to send at now: as given when calm; in a storm, one notice per receiver and nothing else; a summary when it ends. */
   filter(messages: GroupMessage[], now: number): GroupMessage[] {
+    try {
+      return this.pass(messages, now);
+    } finally {
+      this.save();
+    }
+  }
+
+  private pass(messages: GroupMessage[], now: number): GroupMessage[] {
     this.observe(now);
     const storm = this.storm;
     if (!storm) return messages;
@@ -67,13 +101,33 @@ export class StormGuard {
 
   private observe(now: number): void {
     // When the last start to leave the window left it: the rate fell then, however late this is called.
-    let fellAt = now;
-    while (this.starts.length && this.starts[0]! <= now - WINDOW_MS) fellAt = this.starts.shift()! + WINDOW_MS;
-    const over = this.starts.length > this.threshold;
+    let left: number | null = null;
+    for (const [key, at] of this.starts) {
+      if (at > now - WINDOW_MS) continue;
+      this.starts.delete(key);
+      left = Math.max(left ?? at, at);
+    }
+    const fellAt = left === null ? now : left + WINDOW_MS;
+    const over = this.starts.size > this.threshold;
     if (over && !this.storm) this.storm = { startedAt: now, calmSince: null, held: new Map() };
     if (!this.storm) return;
     if (over) this.storm.calmSince = null;
     else this.storm.calmSince ??= fellAt;
+  }
+
+  private state(): StormState {
+    const s = this.storm;
+    return { starts: [...this.starts], storm: s && { startedAt: s.startedAt, calmSince: s.calmSince, held: [...s.held] } };
+  }
+
+  /** Writes the state when it changed since it was last written. */
+  private save(): void {
+    if (!this.log) return;
+    const state = this.state();
+    const text = JSON.stringify(state);
+    if (text === this.saved) return;
+    this.saved = text;
+    this.log.save(state);
   }
 
   private notice(receiver: string, status: 'firing' | 'resolved', summary: string, startsAt: number, endsAt: number | null): GroupMessage {

@@ -21,22 +21,33 @@ export interface Notification {
   resolved: ScheduledAlert[];
 }
 
+/** What a group last told its receiver: the fingerprints firing and resolved then, and when. */
+export interface Sent {
+  firing: Set<string>;
+  resolved: Set<string>;
+  at: number;
+}
+
+/** Alertmanager's notification log: what each route's group last told its receiver, kept across restarts. */
+export interface NotificationLog {
+  last(route: string, groupKey: string, receiver: string): Sent | null;
+  record(route: string, groupKey: string, receiver: string, sent: Sent): void;
+}
+
 export interface SchedulerOptions {
   config: RoutingConfig;
   /** Epoch milliseconds now; tests pass a fake clock. */
   now: () => number;
   /** Whether a silence mutes the alert now. */
   isSilenced?: (labels: Labels) => boolean;
-}
-
-interface Sent {
-  firing: Set<string>;
-  resolved: Set<string>;
-  at: number;
+  /** Where notifications are recorded; a group that finds itself there keeps its timing (no group_wait, no early repeat). */
+  log?: NotificationLog;
 }
 
 interface Group {
   id: string;
+  /** The route's path, as the notification log knows it. */
+  routeId: string;
   route: Route;
   key: string;
   labels: Labels;
@@ -71,10 +82,14 @@ export class NotificationScheduler {
       const labels = groupLabels(route, alert.labels);
       const key = groupKey(route, labels);
       // Groups belong to a route: two routes with the same matchers have equal group keys but separate groups.
-      const id = `${route.path.join('.')} ${key}`;
+      const routeId = route.path.join('.');
+      const id = `${routeId} ${key}`;
       let group = this.groups.get(id);
       if (!group) {
-        group = { id, route, key, labels, alerts: new Map(), dueAt: now + route.groupWaitMs, flushed: false, sent: null };
+        const sent = this.options.log?.last(routeId, key, route.receiver) ?? null;
+        // A group notified before (by an earlier run) is looked at again group_interval after that notification.
+        const dueAt = sent ? Math.max(now, sent.at + route.groupIntervalMs) : now + route.groupWaitMs;
+        group = { id, routeId, route, key, labels, alerts: new Map(), dueAt, flushed: sent !== null, sent };
         this.groups.set(id, group);
       }
       group.alerts.set(fp, alert);
@@ -121,7 +136,10 @@ export class NotificationScheduler {
     }
     const current: Sent = { firing: new Set(firing.map(([fp]) => fp)), resolved: new Set(resolved.map(([fp]) => fp)), at: now };
     const send = this.needsUpdate(group, current, now);
-    if (send) group.sent = current;
+    if (send) {
+      group.sent = current;
+      this.options.log?.record(group.routeId, group.key, group.route.receiver, current);
+    }
     // Resolved alerts were sent (or not worth sending) now: Alertmanager drops them from the group.
     for (const [fp, alert] of [...group.alerts]) if (isResolved(alert, now)) group.alerts.delete(fp);
     if (group.alerts.size === 0) this.groups.delete(group.id);

@@ -1,4 +1,5 @@
 import { isMap, type Node } from 'yaml';
+import { withGlobal, type GlobalConfig } from './globalConfig';
 import { ConfigProblem, listItems, type NodeReader, scalarText } from './yamlNodes';
 
 const COMMON = ['send_resolved', 'http_config'];
@@ -30,8 +31,8 @@ export interface Receiver {
   integrations: Record<string, Record<string, unknown>[]>;
 }
 
-/** The receivers list: names unique, integrations of the supported kinds with known fields only. */
-export function parseReceivers(reader: NodeReader, node: Node | null | undefined): Receiver[] {
+/** The receivers list: names unique, integrations of the supported kinds with known fields only, and the global defaults they do not set. */
+export function parseReceivers(reader: NodeReader, node: Node | null | undefined, global: GlobalConfig): Receiver[] {
   const receivers: Receiver[] = [];
   const seen = new Set<string>();
   for (const item of reader.attempt(() => listItems(node, 'receivers'), [])) {
@@ -52,7 +53,7 @@ export function parseReceivers(reader: NodeReader, node: Node | null | undefined
         if (!list) continue;
         receiver.integrations[kind] = listItems(list.value, kind).map((entry) => {
           reader.fields(entry, `${kind} entry`, allowed);
-          return entry.toJSON() as Record<string, unknown>;
+          return withGlobal(kind, entry.toJSON() as Record<string, unknown>, global, entry);
         });
       }
     }, undefined);

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { LabelMatcher, RoutingProblem } from '../../contract';
+import { readGlobal } from './globalConfig';
 import { parseReceivers, type Receiver } from './receivers';
 import { LABEL_NAME, parseRoute, readMatchers, type ReceiverRef, type Route } from './routeConfig';
 import { ConfigProblem, isNull, listItems, NodeReader, scalarText } from './yamlNodes';
@@ -25,11 +26,6 @@ const TOP_UNSUPPORTED = {
   time_intervals: 'time_intervals is not supported: use silences to mute alerts for a while',
   mute_time_intervals: 'mute_time_intervals is not supported: use silences to mute alerts for a while',
 };
-/** Alertmanager's global settings; kept for delivery, only their names are checked here. */
-const GLOBAL_FIELDS = [
-  ...['resolve_timeout', 'http_config', 'smtp_from', 'smtp_hello', 'smtp_smarthost', 'smtp_auth_username', 'smtp_auth_password'],
-  ...['smtp_auth_password_file', 'smtp_auth_identity', 'smtp_auth_secret', 'smtp_require_tls', 'slack_api_url', 'slack_api_url_file', 'pagerduty_url'],
-];
 const INHIBIT_FIELDS = ['source_match', 'source_match_re', 'source_matchers', 'target_match', 'target_match_re', 'target_matchers', 'equal'];
 
 /** An Alertmanager-compatible config (route tree, receivers, inhibit rules), or every problem found with its line. */
@@ -47,9 +43,8 @@ export function parseRoutingConfig(text: string): ParsedRoutingConfig {
   const top = reader.attempt(() => reader.fields(doc.contents, 'the config', TOP_FIELDS, TOP_UNSUPPORTED), null);
   if (!top) return { config: null, problems: reader.problems };
 
-  const global = top.get('global')?.value;
-  if (!isNull(global)) reader.attempt(() => reader.fields(global, 'global', GLOBAL_FIELDS), null);
-  const receivers = parseReceivers(reader, top.get('receivers')?.value);
+  const global = readGlobal(reader, top.get('global')?.value);
+  const receivers = parseReceivers(reader, top.get('receivers')?.value, global);
   const refs: ReceiverRef[] = [];
   const routeNode = top.get('route')?.value;
   const route = reader.attempt(() => {

@@ -4,7 +4,7 @@ import type { AlertStore } from './alertStore';
 import type { SilenceStore } from './silenceStore';
 
 /** The severity label as the tray and notifications know it; unknown words count as warnings. */
-function severityOf(labels: Record<string, string>): AlertSeverity {
+export function severityOf(labels: Record<string, string>): AlertSeverity {
   const s = (labels.severity ?? '').toLowerCase();
   if (s === 'critical' || s === 'page') return 'critical';
   if (s === 'info' || s === 'none') return 'info';

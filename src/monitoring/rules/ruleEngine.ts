@@ -1,17 +1,17 @@
-import type { HostSample, RuleFileInfo, RuleFileText, RuleGroupInfo, RuleHealth, RuleProblem, RulesList, RuleValidation } from '../../contract';
+import type { RuleFileInfo, RuleFileText, RuleGroupInfo, RuleHealth, RuleProblem, RulesList, RuleValidation } from '../../contract';
 import { OpsdeckError } from '../../contract';
-import { evaluateRule, type ActiveAlert, type SeriesSample } from './alertState';
+import { RuleAlerts, type ActiveAlert, type SeriesSample } from './alertState';
 import type { AlertStore, RuleRef } from './alertStore';
 import { thresholdSamples } from './hostThreshold';
-import { fingerprint } from './labels';
 import { parseRuleFile, type AlertingRule, type RuleGroup } from './ruleFile';
 import { fileInfo, type RuleFileEntry, type RuleFolder } from './ruleFolder';
 import { ruleSamples } from './ruleQuery';
 import { NO_RULE_SOURCE_HINT, type RuleSource } from './ruleSource';
+import type { SignalRegistry } from '../signals/signalRegistry';
 
 /** What a rule keeps across reloads and restarts. */
 interface RuleState {
-  active: Map<string, ActiveAlert>;
+  active: RuleAlerts;
   health: RuleHealth;
   lastError: string | null;
   lastEvalAt: number | null;
@@ -35,8 +35,8 @@ export interface RuleEngineOptions {
   folder: RuleFolder;
   alerts: AlertStore;
   source: RuleSource;
-  /** The host collector's latest sample, for host rules; null before the first. */
-  hostSample: () => HostSample | null;
+  /** Opsdeck's own signals (host, Docker, Kubernetes), for host rules. */
+  signals: Pick<SignalRegistry, 'read' | 'hold'>;
   /** After each group's evaluation, so the alert summary can be checked for changes. */
   onEvaluated: () => void;
   log: (message: string) => void;
@@ -45,6 +45,16 @@ export interface RuleEngineOptions {
 
 const refKey = (ref: RuleRef) => JSON.stringify([ref.file, ref.group, ref.alertname]);
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Stores a group's evaluation at ts in one transaction: the rules' changed alerts (also those a
+ * failed write left), and when the evaluated rules' open alerts were evaluated.
+ */
+export function storeEvaluation(store: AlertStore, rules: { ref: RuleRef; active: RuleAlerts }[], evaluated: { ref: RuleRef }[], ts: number): void {
+  store.saveAll(rules.map((r) => ({ rule: r.ref, ...r.active.unsaved() })));
+  for (const r of rules) r.active.saved();
+  store.evaluated(evaluated.map((r) => r.ref), ts);
+}
 
 /**
  * Runs the alerting rules: each group on its interval against the rules' Prometheus source,
@@ -56,32 +66,41 @@ export class RuleEngine {
   private readonly lastGood = new Map<string, RuleGroup[]>();
   private groups: GroupRuntime[] = [];
   private readonly queryTimeoutMs: number;
+  /** Stopped: the store may be closing, evaluations still in flight write nothing. */
+  private closed = false;
 
   constructor(private readonly options: RuleEngineOptions) {
     this.queryTimeoutMs = options.queryTimeoutMs ?? 30_000;
   }
 
   start(): void {
+    this.closed = false;
     this.reload(this.restored());
     this.options.folder.watch();
   }
 
   stop(): void {
     this.options.folder.stop();
-    for (const g of this.groups) this.halt(g);
+    this.closed = true;
+    for (const g of this.groups) {
+      this.halt(g);
+      // An evaluation still waiting for a query ends without storing: what it changed so far is stored now.
+      storeEvaluation(this.options.alerts, g.rules, [], Date.now());
+    }
     this.groups = [];
+    this.options.alerts.persistEvaluations();
   }
 
   /** Open alerts from the store, by rule: a restart keeps them, with their activeAt. */
   private restored(): Map<string, RuleState> {
-    const byRule = new Map<string, RuleState>();
+    const byRule = new Map<string, ActiveAlert[]>();
     for (const { alert, ...ref } of this.options.alerts.open()) {
       const key = refKey(ref);
-      const state = byRule.get(key) ?? { active: new Map(), health: 'unknown', lastError: null, lastEvalAt: null };
-      state.active.set(fingerprint(alert.labels), alert);
-      byRule.set(key, state);
+      const alerts = byRule.get(key) ?? [];
+      alerts.push(alert);
+      byRule.set(key, alerts);
     }
-    return byRule;
+    return new Map([...byRule].map(([key, alerts]) => [key, { active: new RuleAlerts(alerts), health: 'unknown', lastError: null, lastEvalAt: null }]));
   }
 
   /** Reads the rule files again; rules that stay keep their alerts and health. */
@@ -96,13 +115,14 @@ export class RuleEngine {
           const ref = { file: group.file, group: group.name, alertname: rule.alert };
           const kept = previous.get(refKey(ref));
           previous.delete(refKey(ref));
-          return { active: kept?.active ?? new Map<string, ActiveAlert>(), health: kept?.health ?? 'unknown', lastError: kept?.lastError ?? null, lastEvalAt: kept?.lastEvalAt ?? null, ref, rule };
+          return { active: kept?.active ?? new RuleAlerts(), health: kept?.health ?? 'unknown', lastError: kept?.lastError ?? null, lastEvalAt: kept?.lastEvalAt ?? null, ref, rule };
         });
         groups.push({ group, readOnly: entry.readOnly, rules, lastEvalAt: null, timer: null, stopped: false });
       }
     }
     for (const name of [...this.lastGood.keys()]) if (!this.entries.some((f) => f.name === name)) this.lastGood.delete(name);
     this.groups = groups;
+    this.options.signals.hold(groups.filter((g) => g.group.source === 'host').flatMap((g) => g.rules.map((r) => r.rule.threshold!.metric)));
     const live = new Set(groups.flatMap((g) => g.rules.map((r) => refKey(r.ref))));
     this.options.alerts.closeOrphans((ref) => live.has(refKey(ref)), Date.now());
     for (const g of groups) this.schedule(g, 0);
@@ -143,20 +163,26 @@ export class RuleEngine {
     const ts = Date.now();
     const query = this.queryFor(g, ts);
     if (!query) return;
-    for (const r of g.rules) {
-      try {
-        const samples = await query(r.rule);
-        if (g.stopped) return;
-        const { updated, dropped } = evaluateRule(r.rule, r.active, samples, ts);
-        this.options.alerts.save(r.ref, updated, dropped);
-        r.health = 'ok';
-        r.lastError = null;
-      } catch (err) {
-        if (g.stopped) return;
-        r.health = 'err';
-        r.lastError = errorText(err);
+    const evaluated: RuleRuntime[] = [];
+    try {
+      for (const r of g.rules) {
+        try {
+          const samples = await query(r.rule);
+          if (g.stopped) return;
+          r.active.evaluate(r.rule, samples, ts);
+          evaluated.push(r);
+          r.health = 'ok';
+          r.lastError = null;
+        } catch (err) {
+          if (g.stopped) return;
+          r.health = 'err';
+          r.lastError = errorText(err);
+        }
+        r.lastEvalAt = ts;
       }
-      r.lastEvalAt = ts;
+    } finally {
+      // Also when a reload stopped the group midway: the rules it evaluated keep their alerts.
+      if (!this.closed) storeEvaluation(this.options.alerts, g.rules, evaluated, ts);
     }
     g.lastEvalAt = ts;
     this.options.onEvaluated();
@@ -165,8 +191,16 @@ export class RuleEngine {
   /** How the group's rules get their samples at ts; null while there is nothing to ask. */
   private queryFor(g: GroupRuntime, ts: number): ((rule: AlertingRule) => Promise<SeriesSample[]>) | null {
     if (g.group.source === 'host') {
-      const sample = this.options.hostSample();
-      return sample && (async (rule) => thresholdSamples(rule.threshold!, sample));
+      // The group waits until every metric it compares has something to say.
+      const series = new Map<string, SeriesSample[]>();
+      for (const { rule } of g.rules) {
+        const metric = rule.threshold!.metric;
+        if (series.has(metric)) continue;
+        const read = this.options.signals.read(metric);
+        if (!read) return null;
+        series.set(metric, read);
+      }
+      return async (rule) => thresholdSamples(rule.threshold!, series.get(rule.threshold!.metric)!);
     }
     const source = this.options.source.current();
     return source && ((rule) => this.options.source.run(source, (client) => ruleSamples(client, rule.expr, ts, this.queryTimeoutMs)));

@@ -24,6 +24,8 @@ export class TemplateError extends Error {
 
 export interface Template {
   render(data: TemplateData): string;
+  /** Whether it reads $value: if not, a series renders the same whatever its value. */
+  usesValue: boolean;
 }
 
 const OPERAND = /^\$(?:value|labels\.([a-zA-Z_][a-zA-Z0-9_]*))$/;
@@ -72,6 +74,7 @@ export function compileTemplate(text: string): Template {
     rest = after;
   }
   return {
+    usesValue: parts.some((part) => typeof part !== 'string' && part.operand.kind === 'value'),
     render: ({ labels, value }) =>
       parts
         .map((part) => {

@@ -25,6 +25,7 @@ function pod(namespace: string, name: string, over: Partial<PodProjection> = {})
     owner: null,
     requestCpuMillis: 0,
     requestMemoryBytes: 0,
+    requestGpus: 0,
     ...over,
   };
 }

@@ -51,6 +51,7 @@ describe('pod projection', () => {
       owner: { kind: 'ReplicaSet', name: 'web-7d4b9' },
       requestCpuMillis: 0,
       requestMemoryBytes: 0,
+      requestGpus: 0,
     });
   });
 
@@ -89,6 +90,14 @@ describe('pod projection', () => {
     expect(projectPod(pod({ spec: { containers: [{ name: 'app' }] } }))).toMatchObject({ requestCpuMillis: 0, requestMemoryBytes: 0 });
   });
 
+  it('counts GPUs from requests, or from limits when only those are set', () => {
+    const containers = [
+      { name: 'train', resources: { limits: { 'nvidia.com/gpu': '2' } } },
+      { name: 'infer', resources: { requests: { 'amd.com/gpu': '1', cpu: '1' }, limits: { 'amd.com/gpu': '1' } } },
+    ];
+    expect(projectPod(pod({ spec: { containers } }))?.requestGpus).toBe(3);
+  });
+
   it('says Terminating once deletion has begun', () => {
     expect(projectPod(pod({ metadata: { deletionTimestamp: CREATED } }))?.status).toBe('Terminating');
   });
@@ -124,6 +133,7 @@ describe('node projection', () => {
       ready: true,
       unschedulable: false,
       allocatable: { cpuMillis: 7800, memoryBytes: 31721192 * 1024 },
+      capacity: { cpuMillis: 8000, memoryBytes: 32869864 * 1024, gpus: 0 },
       status: 'Ready',
       health: 'ok',
       cells: { roles: 'control-plane,infra', version: 'v1.32.0', cpu: '7800m', memory: '30.3Gi', internalIP: '<none>' },

@@ -138,4 +138,14 @@ describe('Monitoring: alerts', () => {
       { state: 'resolved', limit: 50, offset: 0 },
     ]);
   });
+
+  it('names the engine that raised an engine alert instead of a rule file', async () => {
+    const budget = alertInstance({ id: 12, alertname: 'BudgetExceeded', file: 'engine:cost', group: 'cost', labels: { alertname: 'BudgetExceeded', budget: 'cloud' }, annotations: { summary: 'cloud budget at 104%' } });
+    renderApp({ tab: 'monitoring', handlers: monitoringHandlers({ 'alerts.list': () => [budget, alertInstance()] }) });
+    await screen.findByTestId('alerts-table', {}, LAZY);
+    fireEvent.click(screen.getByText('cloud budget at 104%'));
+    expect(screen.getByTestId('alert-detail').textContent).toContain('raised by the cost engine');
+    fireEvent.click(screen.getByText('Queue holds 120 jobs'));
+    expect(screen.getByTestId('alert-detail').textContent).toContain('rule group');
+  });
 });

@@ -11,6 +11,8 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { useApp } from '../../state/StoreProvider';
 import { useK8sContexts } from '../clusters/useK8sContexts';
 import { deploymentColumns, sortDeployments } from './deploymentColumns';
+import { ReadinessSection } from './readiness/ReadinessSection';
+import { SectionSwitch } from './SectionSwitch';
 import { deploymentsRouteFromHash, hashWithDeploymentsRoute, type DeploymentsRoute } from './deploymentsRoute';
 import { useAllDeployments, type DeploymentRow } from './useAllDeployments';
 import './deployments.css';
@@ -109,7 +111,15 @@ export function DeploymentsView() {
       <ResourceView resource={resource} onRetry={retry} loadingLabel="Reading your kubeconfig…" errorTitle="Could not read the kubeconfig">
         {(contexts) => {
           const enabled = contexts.contexts.filter((c) => c.enabled && c.state !== 'invalid').map((c) => c.name);
-          return enabled.length === 0 ? <NoEnabledContext /> : <DeploymentsTable contexts={enabled} route={route} onRoute={setRoute} />;
+          if (enabled.length === 0) return <NoEnabledContext />;
+          return (
+            <>
+              <SectionSwitch section={route.section} onPick={(section) => setRoute({ section })} />
+              {route.section === 'readiness' ?
+                <ReadinessSection contexts={enabled} />
+              : <DeploymentsTable contexts={enabled} route={route} onRoute={setRoute} />}
+            </>
+          );
         }}
       </ResourceView>
     </div>

@@ -3,9 +3,13 @@ import { directionOf, hashWithQuery, oneOf, splitHash } from '../../components/h
 
 export const DEPLOYMENT_SORTS = ['context', 'namespace', 'name', 'ready', 'age'] as const;
 export type DeploymentSort = (typeof DEPLOYMENT_SORTS)[number];
+/** The deployments table, or the readiness findings of the watched clusters' workloads. */
+export const DEPLOYMENT_SECTIONS = ['list', 'readiness'] as const;
+export type DeploymentSection = (typeof DEPLOYMENT_SECTIONS)[number];
 
 /** What the Deployments tab shows, kept in the hash query so it survives tab switches and reloads. */
 export interface DeploymentsRoute {
+  section: DeploymentSection;
   text: string;
   sort: DeploymentSort;
   dir: SortDirection;
@@ -14,15 +18,16 @@ export interface DeploymentsRoute {
   selected: string | null;
 }
 
-export const DEFAULT_DEPLOYMENTS_ROUTE: DeploymentsRoute = { text: '', sort: 'name', dir: 'asc', context: null, selected: null };
+export const DEFAULT_DEPLOYMENTS_ROUTE: DeploymentsRoute = { section: 'list', text: '', sort: 'name', dir: 'asc', context: null, selected: null };
 
-const PARAMS: Record<keyof DeploymentsRoute, string> = { text: 'q', sort: 'sort', dir: 'dir', context: 'ctx', selected: 'obj' };
+const PARAMS: Record<keyof DeploymentsRoute, string> = { section: 'view', text: 'q', sort: 'sort', dir: 'dir', context: 'ctx', selected: 'obj' };
 
 export function deploymentsRouteFromHash(hash: string): DeploymentsRoute {
   const { params } = splitHash(hash);
   const context = params.get(PARAMS.context) || null;
   const selected = params.get(PARAMS.selected) || null;
   return {
+    section: oneOf(DEPLOYMENT_SECTIONS, params.get(PARAMS.section)) ?? DEFAULT_DEPLOYMENTS_ROUTE.section,
     text: params.get(PARAMS.text) ?? '',
     sort: oneOf(DEPLOYMENT_SORTS, params.get(PARAMS.sort)) ?? DEFAULT_DEPLOYMENTS_ROUTE.sort,
     dir: directionOf(params.get(PARAMS.dir)) ?? DEFAULT_DEPLOYMENTS_ROUTE.dir,

@@ -4,6 +4,7 @@ import { ResourceView } from '../../components/ResourceView';
 import { formatInterval } from '../../format/duration';
 import { dataOf } from '../../state/resource';
 import { useApp } from '../../state/StoreProvider';
+import { CommandCenter } from './command/CommandCenter';
 import { HostCharts } from './HostCharts';
 import { StatusTiles } from './StatusTiles';
 import { useDashboardReady } from './useDashboardReady';
@@ -51,6 +52,7 @@ export function OverviewView() {
         networkUnavailable={latest?.network === null}
       />
       {/* Asked for once the host data shows, so it never delays the dashboard. */}
+      {ready && <CommandCenter />}
       {ready && <InsightsList />}
     </div>
   );

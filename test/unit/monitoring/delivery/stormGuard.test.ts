@@ -9,7 +9,9 @@ const message = (receiver: string, i: number): GroupMessage => ({
   alerts: [{ status: 'firing', labels: { alertname: `A${i}` }, annotations: {}, startsAt: 0, endsAt: null, generatorURL: '' }],
 });
 const shape = (ms: GroupMessage[]) => ms.map((m) => [m.receiver, m.groupLabels.alertname, m.alerts[0]!.status]);
-const times = (n: number, at: number) => Array.from({ length: n }, () => at);
+let alertId = 0;
+/** n alerts starting at at. */
+const times = (n: number, at: number) => Array.from({ length: n }, () => ({ key: String(++alertId), at }));
 
 describe('StormGuard', () => {
   it('lets notifications through while new alerts stay at the threshold', () => {
@@ -61,7 +63,7 @@ describe('StormGuard', () => {
 
   it('counts alerts restored after a restart when they fired', () => {
     const g = new StormGuard({ threshold: 1 });
-    g.started([0, 1000], 3_600_000);
+    g.started([{ key: 'a', at: 0 }, { key: 'b', at: 1000 }], 3_600_000);
     expect(g.nextDueAt()).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRule, type ActiveAlert } from '../../../../src/monitoring/rules/alertState';
+import { RuleAlerts } from '../../../../src/monitoring/rules/alertState';
 import { parseRuleFile, type AlertingRule } from '../../../../src/monitoring/rules/ruleFile';
 
 function rule(fields: string[]): AlertingRule {
@@ -12,12 +12,12 @@ const series = (value: number, labels: Record<string, string> = { instance: 'a' 
 
 /** A rule with its alerts and a clock that only moves when asked. */
 function harness(r: AlertingRule) {
-  const active = new Map<string, ActiveAlert>();
+  const active = new RuleAlerts();
   let now = 1_000_000;
   return {
     active,
     at: (ms: number) => (now = 1_000_000 + ms),
-    eval: (...samples: ReturnType<typeof series>[]) => evaluateRule(r, active, samples, now),
+    eval: (...samples: ReturnType<typeof series>[]) => active.evaluate(r, samples, now),
     only: () => [...active.values()][0],
   };
 }

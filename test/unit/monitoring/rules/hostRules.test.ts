@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateRule, type ActiveAlert } from '../../../../src/monitoring/rules/alertState';
+import { RuleAlerts } from '../../../../src/monitoring/rules/alertState';
 import { parseThreshold, thresholdSamples } from '../../../../src/monitoring/rules/hostThreshold';
 import { parseRuleFile, type AlertingRule } from '../../../../src/monitoring/rules/ruleFile';
+import { HOST_SIGNALS } from '../../../../src/monitoring/signals/hostSignals';
 import { sampleAt } from '../../../helpers/sample';
 
 const MIN = 60_000;
@@ -17,13 +18,13 @@ function shippedHostRule(alert: string): AlertingRule {
   return parsed.groups[0]!.rules.find((r) => r.alert === alert)!;
 }
 
-const evalAt = (rule: AlertingRule, active: Map<string, ActiveAlert>, sample: ReturnType<typeof sampleAt>) =>
-  evaluateRule(rule, active, thresholdSamples(rule.threshold!, sample), sample.ts);
+const evalAt = (rule: AlertingRule, active: RuleAlerts, sample: ReturnType<typeof sampleAt>) =>
+  active.evaluate(rule, thresholdSamples(rule.threshold!, HOST_SIGNALS[rule.threshold!.metric]!(sample)), sample.ts);
 
 describe('host threshold rules', () => {
   it('holds memory pressure pending for two minutes, then fires, then resolves', () => {
     const rule = shippedHostRule('HostMemoryPressure');
-    const active = new Map<string, ActiveAlert>();
+    const active = new RuleAlerts();
     const t0 = 1_700_000_000_000;
     expect(evalAt(rule, active, sampleAt(t0)).transitions).toBe(false);
 
@@ -49,7 +50,7 @@ describe('host threshold rules', () => {
 
   it('tracks each full disk as its own alert, labelled by mount', () => {
     const rule = shippedHostRule('HostDiskAlmostFull');
-    const active = new Map<string, ActiveAlert>();
+    const active = new RuleAlerts();
     const s = sampleAt(0, { diskUsedPct: 95 });
     s.disks.push({ ...s.disks[0]!, mount: '/data', device: '/dev/vdb', usedBytes: s.disks[0]!.totalBytes * 0.5 });
     evalAt(rule, active, s);

@@ -24,6 +24,14 @@ export function defaultHandlers(over: Handlers = {}): Handlers {
     'k8s.contexts': () => noKubeconfig(),
     'audit.list': () => [],
     'insights.list': () => ({ insights: [], computedAt: null, errors: [] }),
+    // The Overview's command center, with nothing connected.
+    'overview.sources': () => [],
+    'overview.recommendations': () => ({ items: [], failures: [], computedAt: NOW }),
+    'overview.deliveryMetrics': () => ({ computedAt: NOW, commitTimeAnnotation: 'opsdeck.io/commit-time', rows: [], errors: [] }),
+    'readiness.reports': () => [],
+    'incidents.list': () => ({ items: [], total: 0 }),
+    'cost.summary': () => ({ connected: false, hint: 'Import a billing export in the Cost tab.', currency: 'USD', monthToDate: 0, previousPeriodToDate: 0, forecastMonthEnd: null, budgets: [] }),
+    'recovery.summary': () => ({ targets: [], plans: [] }),
     ...over,
   };
 }

@@ -1,6 +1,7 @@
 import type { AlertInstance } from '@contract';
 import { useState } from 'react';
 import { formatTimestamp } from '../../../format/time';
+import { AlertRunbookLinks } from '../../runbooks/AlertRunbookLinks';
 import { SilenceDialog } from '../silences/SilenceDialog';
 import { AckDialog } from './AckDialog';
 import { alertSilenceMatchers } from './alertMatchers';
@@ -68,8 +69,16 @@ export function AlertDetail({ alert, onChanged, onClose }: Props) {
         </div>
       </div>
       <p className="muted">
-        Value <span className="mono">{formatAlertValue(alert.value)}</span> · rule group {alert.group} in <span className="mono">{alert.file}</span>
+        Value <span className="mono">{formatAlertValue(alert.value)}</span> ·{' '}
+        {alert.file.startsWith('engine:') ? (
+          <>raised by the {alert.group} engine</>
+        ) : (
+          <>
+            rule group {alert.group} in <span className="mono">{alert.file}</span>
+          </>
+        )}
       </p>
+      <AlertRunbookLinks alert={alert} />
       {alert.ack && (
         <p>
           Acknowledged by {alert.ack.by} at {formatTimestamp(alert.ack.at)}

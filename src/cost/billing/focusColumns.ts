@@ -1,0 +1,64 @@
+/** The FOCUS (1.0 and later) columns Opsdeck reads, how each is typed, and where it goes in billing_rows. */
+export type FocusKind = 'cost' | 'time' | 'text' | 'tags';
+
+export interface FocusColumn {
+  focus: string;
+  column: string;
+  kind: FocusKind;
+  required: boolean;
+}
+
+export const FOCUS_COLUMNS: readonly FocusColumn[] = [
+  { focus: 'ChargePeriodStart', column: 'charge_period_start', kind: 'time', required: true },
+  { focus: 'ChargePeriodEnd', column: 'charge_period_end', kind: 'time', required: true },
+  { focus: 'BilledCost', column: 'billed_cost', kind: 'cost', required: true },
+  { focus: 'EffectiveCost', column: 'effective_cost', kind: 'cost', required: true },
+  { focus: 'ListCost', column: 'list_cost', kind: 'cost', required: false },
+  { focus: 'BillingCurrency', column: 'currency', kind: 'text', required: true },
+  { focus: 'ChargeCategory', column: 'charge_category', kind: 'text', required: true },
+  { focus: 'ProviderName', column: 'provider', kind: 'text', required: true },
+  { focus: 'ServiceName', column: 'service', kind: 'text', required: true },
+  { focus: 'ServiceCategory', column: 'service_category', kind: 'text', required: false },
+  { focus: 'RegionId', column: 'region', kind: 'text', required: false },
+  { focus: 'SubAccountId', column: 'account_id', kind: 'text', required: false },
+  { focus: 'SubAccountName', column: 'account_name', kind: 'text', required: false },
+  { focus: 'ResourceId', column: 'resource_id', kind: 'text', required: false },
+  { focus: 'Tags', column: 'tags', kind: 'tags', required: false },
+  // Read by the cost recommendations and node pricing (src/cost/allocation, src/cost/recommendations).
+  { focus: 'ChargeDescription', column: 'charge_description', kind: 'text', required: false },
+  { focus: 'PricingUnit', column: 'pricing_unit', kind: 'text', required: false },
+  { focus: 'PricingQuantity', column: 'pricing_quantity', kind: 'cost', required: false },
+  { focus: 'ConsumedQuantity', column: 'consumed_quantity', kind: 'cost', required: false },
+];
+
+/** The columns of a file that FOCUS requires and the file lacks (names compare case-sensitively, as the spec writes them). */
+export function missingColumns(fileColumns: readonly string[]): string[] {
+  const present = new Set(fileColumns);
+  return FOCUS_COLUMNS.filter((c) => c.required && !present.has(c.focus)).map((c) => c.focus);
+}
+
+/** The DuckDB table that holds every imported billing row; tags keys are trimmed. */
+export const BILLING_TABLE_SQL = `
+  CREATE TABLE IF NOT EXISTS billing_rows (
+    import_id INTEGER NOT NULL,
+    day DATE,
+    charge_period_start TIMESTAMP,
+    charge_period_end TIMESTAMP,
+    billed_cost DOUBLE NOT NULL,
+    effective_cost DOUBLE NOT NULL,
+    list_cost DOUBLE NOT NULL,
+    currency VARCHAR,
+    charge_category VARCHAR,
+    provider VARCHAR,
+    service VARCHAR,
+    service_category VARCHAR,
+    region VARCHAR,
+    account_id VARCHAR,
+    account_name VARCHAR,
+    resource_id VARCHAR,
+    tags MAP(VARCHAR, VARCHAR),
+    charge_description VARCHAR,
+    pricing_unit VARCHAR,
+    pricing_quantity DOUBLE NOT NULL,
+    consumed_quantity DOUBLE NOT NULL
+  )`;

@@ -1,0 +1,35 @@
+import type { BudgetScope } from '../../contract';
+import type { RowFilter } from '../billing/billingQueries';
+
+/** Tag keys that carry a Kubernetes namespace in billing data, looked up in this order. */
+export const NAMESPACE_TAG_KEYS = ['k8s-namespace', 'kubernetes-namespace', 'namespace'] as const;
+
+/** The billing rows a budget counts. */
+export function scopeFilter(scope: BudgetScope): RowFilter {
+  switch (scope.kind) {
+    case 'all':
+      return { sql: 'TRUE', params: {} };
+    case 'provider':
+      return { sql: 'provider = $f_value', params: { f_value: scope.value } };
+    case 'service':
+      return { sql: 'service = $f_value', params: { f_value: scope.value } };
+    case 'tag':
+      return { sql: 'tags[$f_key] = $f_value', params: { f_key: scope.key, f_value: scope.value } };
+    case 'namespace':
+      return {
+        sql: `coalesce(${NAMESPACE_TAG_KEYS.map((k) => `tags['${k}']`).join(', ')}) = $f_value`,
+        params: { f_value: scope.value },
+      };
+  }
+}
+
+export function describeScope(scope: BudgetScope): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'all spend';
+    case 'tag':
+      return `tag ${scope.key}=${scope.value}`;
+    default:
+      return `${scope.kind} ${scope.value}`;
+  }
+}

@@ -1,0 +1,51 @@
+import { compress, decompress } from '@mongodb-js/zstd';
+import type { MasterKeys } from './keys';
+import { SealBrokenError, sealBlob, sha256Blob, unsealBlob } from './seal';
+
+/** Data blobs hold file content; tree blobs hold a folder's listing. */
+export type BlobType = 'data' | 'tree';
+
+export interface EncodedBlob {
+  /** The sealed blob in pieces, written back to back. */
+  sealed: Buffer[];
+  length: number;
+  compressed: boolean;
+}
+
+/** Compresses (unless that does not pay) and seals one blob; compression runs off the main thread. */
+export async function encodeBlob(keys: MasterKeys, plain: Buffer): Promise<EncodedBlob> {
+  // zstd's default level (3), as restic uses: the binding takes no level.
+  const packed = await compress(plain);
+  const compressed = packed.length < plain.length - (plain.length >> 6);
+  const sealed = await sealBlob(keys.data, keys.dataKey, compressed ? packed : plain);
+  return { sealed, length: sealed.reduce((n, part) => n + part.length, 0), compressed };
+}
+
+export class BlobDamagedError extends Error {
+  constructor(
+    readonly blobId: string,
+    readonly pack: string,
+    reason: string,
+  ) {
+    super(`chunk ${blobId} in pack ${pack} is damaged: ${reason}`);
+    this.name = 'BlobDamagedError';
+  }
+}
+
+/** Opens, decompresses and checks a blob against its SHA-256 id. */
+export async function decodeBlob(
+  keys: MasterKeys,
+  sealed: Buffer,
+  where: { id: string; pack: string; compressed: boolean },
+): Promise<Buffer> {
+  let plain: Buffer;
+  try {
+    const opened = await unsealBlob(keys.data, keys.dataKey, sealed);
+    plain = where.compressed ? await decompress(opened) : opened;
+  } catch (err) {
+    const reason = err instanceof SealBrokenError ? err.message : `it does not decompress (${(err as Error).message})`;
+    throw new BlobDamagedError(where.id, where.pack, reason);
+  }
+  if ((await sha256Blob(plain)) !== where.id) throw new BlobDamagedError(where.id, where.pack, 'its SHA-256 does not match its id');
+  return plain;
+}

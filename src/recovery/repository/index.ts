@@ -1,0 +1,2 @@
+export { Repository } from './repository';
+export type * from './types';

@@ -100,6 +100,8 @@ export class RuleAlerts {
   private readonly held = new Map<string, Held>();
   /** The last evaluation's series in their order, and all of them by their labels. */
   private ordered: Rendered[] = [];
+  /** The array the next evaluation fills: two arrays take turns instead of one new per evaluation. */
+  private spare: Rendered[] = [];
   private readonly bySeries = new Map<string, Rendered>();
   private renderedFor: AlertingRule | null = null;
   private readsValue = false;
@@ -138,7 +140,8 @@ export class RuleAlerts {
       this.readsValue = usesValue(rule);
     }
     const cycle = ++this.cycle;
-    const ordered: Rendered[] = new Array(samples.length);
+    const ordered = this.spare;
+    ordered.length = samples.length;
     let fresh: Set<string> | null = null;
     for (let i = 0; i < samples.length; i++) {
       const { metric, value } = samples[i]!;
@@ -203,6 +206,7 @@ export class RuleAlerts {
         alert.annotations = r.annotations;
       }
     }
+    this.spare = this.ordered;
     this.ordered = ordered;
     if (this.bySeries.size > ordered.length) for (const [k, r] of this.bySeries) if (r.cycle !== cycle) this.bySeries.delete(k);
 

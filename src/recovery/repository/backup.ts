@@ -82,7 +82,7 @@ export class BackupRun {
     } else {
       // Small files are read in one synchronous call: cheaper than three thread-pool round trips.
       const blocks =
-        meta.size < SMALL_FILE ? oneBlock(fsCallbacks.readFileSync(file.absolute)) : readFileBlocks(file.absolute, meta.size, this.signal);
+        meta.size < SMALL_FILE ? oneBlock(readSmallFile(file.absolute)) : readFileBlocks(file.absolute, meta.size, this.signal);
       ({ content, size } = await this.storeStream(blocks));
     }
     this.counts.files++;
@@ -174,6 +174,24 @@ function unchanged(before: TreeNode, now: FileMeta): boolean {
   );
 }
 
+// Reading must not touch access times: updating them dirties every inode read, which is slow
+// and changes what is backed up. O_NOATIME is Linux-only and needs the file's owner (or root).
+const NO_ATIME = fsCallbacks.constants.O_RDONLY | (fsCallbacks.constants.O_NOATIME ?? 0);
+
+function readSmallFile(file: string): Buffer {
+  let fd: number;
+  try {
+    fd = fsCallbacks.openSync(file, NO_ATIME);
+  } catch {
+    fd = fsCallbacks.openSync(file, 'r');
+  }
+  try {
+    return fsCallbacks.readFileSync(fd);
+  } finally {
+    fsCallbacks.closeSync(fd);
+  }
+}
+
 const openFd = promisify(fsCallbacks.open);
 const readFd = promisify(fsCallbacks.read);
 const closeFd = promisify(fsCallbacks.close);
@@ -183,7 +201,7 @@ const closeFd = promisify(fsCallbacks.close);
  * small buffer and one read, and a short read tells the end without another call.
  */
 async function* readFileBlocks(file: string, expected: number, signal: AbortSignal | undefined): AsyncIterable<Buffer> {
-  const fd = await openFd(file, 'r');
+  const fd = await openFd(file, NO_ATIME).catch(() => openFd(file, 'r'));
   try {
     let remaining = expected;
     for (;;) {

@@ -356,7 +356,7 @@ describe('Latency SLO with live traffic', () => {
       expect(status.sli).toBeCloseTo(sli, 9);
       expect(status.state).toBe(sli < 0.95 ? 'breached' : 'ok');
       expect(last(detail.latency.p95).value).toBeGreaterThan(0);
-      expect(last(detail.latency.p99).value).toBeGreaterThanOrEqual(last(detail.latency.p95).value);
+      expect(last(detail.latency.p99).value).toBeGreaterThanOrEqual(last(detail.latency.p95).value!);
     } finally {
       await host.stop();
     }

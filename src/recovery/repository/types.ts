@@ -1,4 +1,5 @@
 /** Shapes of the backup repository's public API (plain data; the engine maps them onto the contract). */
+import type { RetentionPolicy } from '../../contract';
 
 export interface Progress {
   phase: 'scan' | 'backup' | 'index' | 'restore' | 'commit' | 'verify' | 'prune';
@@ -128,13 +129,8 @@ export interface VerifyReport {
   problems: VerifyProblem[];
 }
 
-export interface ForgetPolicy {
-  last?: number;
-  hourly?: number;
-  daily?: number;
-  weekly?: number;
-  monthly?: number;
-  yearly?: number;
+/** Which snapshots to keep: the retention buckets, optionally for one target. */
+export interface ForgetPolicy extends RetentionPolicy {
   /** Only snapshots of this target; all targets (each grouped on its own) when absent. */
   target?: string;
 }

@@ -3,7 +3,7 @@ import { durationText } from './objectives/objectives';
 
 const ENGINE = 'recovery';
 
-/** The recovery engine's alerts: a failed backup, a failed verify, a breached RPO; each resolves when healthy again. */
+/** The recovery engine's alerts: a failed backup, verify or off-site copy, a breached RPO; each resolves when healthy again. */
 export class RecoveryAlerts {
   constructor(private readonly sink: EngineAlertSink) {}
 
@@ -17,6 +17,12 @@ export class RecoveryAlerts {
     const labels = { repository, severity: 'critical' };
     if (problem === null) this.sink.resolve(ENGINE, 'BackupVerifyFailed', labels);
     else this.sink.fire(ENGINE, { alertname: 'BackupVerifyFailed', labels, annotations: { summary: `The backup repository ${repository} does not verify`, description: problem } });
+  }
+
+  offsite(remote: string, error: string | null): void {
+    const labels = { remote, severity: 'critical' };
+    if (error === null) this.sink.resolve(ENGINE, 'OffsiteCopyFailed', labels);
+    else this.sink.fire(ENGINE, { alertname: 'OffsiteCopyFailed', labels, annotations: { summary: `The off-site copy to ${remote} failed`, description: error } });
   }
 
   rpo(target: string, ageMs: number | null, objectiveMs: number): void {

@@ -31,6 +31,8 @@ import { recoveryCheck, recoveryRecommendations } from './objectives/providers';
 import { rollBack, runPlan, type PlanEnvironment } from './plans/planRunner';
 import { stepTitle } from './plans/stepText';
 import { RecoveryAlerts } from './recoveryAlerts';
+import { pullRepository, pushRepository } from './remote/offsiteCopy';
+import { OffsiteRemote, type RemoteInput } from './remote/offsiteRemote';
 import { newId, RecoveryStore, type TargetRecord } from './recoveryStore';
 import type { Repository } from './repository/repository';
 import type { SnapshotInfo } from './repository/types';
@@ -65,6 +67,7 @@ const DEFAULT_TICK_MS = 30_000;
 export class RecoveryEngine {
   private readonly store: RecoveryStore;
   private readonly access: RepositoryAccess;
+  private readonly remote: OffsiteRemote;
   private readonly jobs: JobRunner;
   private readonly alerts: RecoveryAlerts;
   private readonly scheduler = new BackupScheduler();
@@ -77,6 +80,7 @@ export class RecoveryEngine {
   constructor(private readonly options: RecoveryEngineOptions) {
     this.store = new RecoveryStore(options.db);
     this.access = new RepositoryAccess(options.kv, options.secrets, options.dataDir);
+    this.remote = new OffsiteRemote(options.kv, options.secrets);
     this.jobs = new JobRunner(this.store, options.onJob, options.log);
     this.alerts = new RecoveryAlerts(options.alerts);
     this.clients = { ...options.clients, secrets: options.secrets };
@@ -140,6 +144,48 @@ export class RecoveryEngine {
 
   private repo(): Promise<Repository> {
     return this.access.repository();
+  }
+
+  // Off-site copy
+
+  offsiteRemote() {
+    return this.remote.view();
+  }
+
+  setOffsiteRemote(input: RemoteInput) {
+    return this.remote.set(input);
+  }
+
+  /** Copies the repository to the bucket; runs between backups and prunes so it sees a settled repository. */
+  pushOffsite(): RecoveryJob {
+    const where = this.remote.where();
+    return this.jobs.start('offsite-push', where, (ctx) =>
+      this.exclusive(async () => {
+        try {
+          const [repo, { client, prefix }] = [await this.repo(), await this.remote.client()];
+          const r = await pushRepository(repo.root, client, prefix, { signal: ctx.signal, onProgress: ctx.progress });
+          const message = `${r.filesCopied} files (${r.bytesCopied} bytes) copied, ${r.filesDeleted} removed.`;
+          this.remote.recordCopy({ at: this.now(), ok: true, message });
+          this.alerts.offsite(where, null);
+          return { message };
+        } catch (err) {
+          const message = ctx.signal.aborted ? 'Cancelled.' : (err as Error).message;
+          this.remote.recordCopy({ at: this.now(), ok: false, message });
+          if (!ctx.signal.aborted) this.alerts.offsite(where, message);
+          throw err;
+        }
+      }),
+    );
+  }
+
+  /** Copies the repository from the bucket into an empty folder, which can then be connected. */
+  pullOffsite(into: string): RecoveryJob {
+    this.remote.where();
+    return this.jobs.start('offsite-pull', into, async (ctx) => {
+      const { client, prefix } = await this.remote.client();
+      const r = await pullRepository(client, prefix, into, { signal: ctx.signal, onProgress: ctx.progress });
+      return { message: `${r.filesCopied} files (${r.bytesCopied} bytes) copied into ${into}: connect it with the repository password.` };
+    });
   }
 
   // Targets

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   DrillResult,
   ForgetPreview,
+  OffsiteRemote,
   RecoveryJob,
   RecoveryPlan,
   RecoverySummary,
@@ -127,6 +128,27 @@ export const recoveryChannels = {
   /** Runs the plan against scratch targets, checks the result, measures and records the time, cleans up. */
   'recovery.drills.run': { input: z.object({ planId: id }).strict(), output: returns<RecoveryJob>() },
   'recovery.drills.list': { input: z.object({ planId: id.optional() }).strict(), output: returns<DrillResult[]>() },
+
+  /** Where off-site copies go (S3-compatible bucket) and how the last one went. */
+  'recovery.remote.get': { input: empty, output: returns<OffsiteRemote>() },
+  /** Sets the bucket after checking the credentials with one listing; the secret goes to the keychain (absent keeps the stored one). */
+  'recovery.remote.set': {
+    input: z
+      .object({
+        endpoint: z.string().trim().url().max(2048).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+        region: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be a region name'),
+        bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name'),
+        prefix: z.string().trim().max(512).regex(/^[A-Za-z0-9_./-]*$/, 'must be letters, digits and _ . / -').default(''),
+        accessKeyId: z.string().trim().min(1).max(128),
+        secretAccessKey: z.string().min(1).max(1024).optional(),
+      })
+      .strict(),
+    output: returns<OffsiteRemote>(),
+  },
+  /** Copies the repository to the bucket: new packs, then index, config, snapshots; then removes what was pruned. */
+  'recovery.remote.push': { input: empty, output: returns<RecoveryJob>() },
+  /** Copies the repository from the bucket into an empty folder, to be connected with its password. */
+  'recovery.remote.pull': { input: z.object({ path: absolutePath }).strict(), output: returns<RecoveryJob>() },
 
   /** Each target's RPO and each plan's RTO, for the Overview. */
   'recovery.summary': { input: empty, output: returns<RecoverySummary>() },

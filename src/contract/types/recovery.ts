@@ -51,6 +51,18 @@ export interface RepositoryStatus {
   snapshotCount: number;
 }
 
+/** The S3-compatible bucket that keeps an off-site copy of the repository; the secret key never leaves the keychain. */
+export interface OffsiteRemote {
+  configured: boolean;
+  endpoint: string | null;
+  region: string | null;
+  bucket: string | null;
+  prefix: string;
+  accessKeyId: string | null;
+  hasSecret: boolean;
+  lastCopy: { at: number; ok: boolean; message: string } | null;
+}
+
 export interface SnapshotRow {
   id: string;
   time: number;
@@ -83,7 +95,7 @@ export interface ForgetPreview {
   remove: { id: string; time: number; target: string }[];
 }
 
-export const RECOVERY_JOB_KINDS = ['backup', 'restore', 'verify', 'prune', 'plan', 'drill'] as const;
+export const RECOVERY_JOB_KINDS = ['backup', 'restore', 'verify', 'prune', 'plan', 'drill', 'offsite-push', 'offsite-pull'] as const;
 export type RecoveryJobKind = (typeof RECOVERY_JOB_KINDS)[number];
 export type RecoveryJobState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 

@@ -2,7 +2,7 @@ import type { recoveryChannels } from '../../contract/channels/recovery';
 import type { RecoveryEngine } from '../../recovery/recoveryEngine';
 import type { HandlersFor } from '../dispatch';
 
-/** The Disaster Recovery channels: repository, targets, snapshots, jobs, plans, drills, objectives. */
+/** The Disaster Recovery channels: repository, off-site copy, targets, snapshots, jobs, plans, drills, objectives. */
 export function recoveryHandlers(recovery: RecoveryEngine): HandlersFor<keyof typeof recoveryChannels> {
   return {
     'recovery.repository.status': () => recovery.repositoryStatus(),
@@ -29,5 +29,9 @@ export function recoveryHandlers(recovery: RecoveryEngine): HandlersFor<keyof ty
     'recovery.drills.run': ({ planId }) => recovery.drill(planId),
     'recovery.drills.list': ({ planId }) => recovery.drills(planId),
     'recovery.summary': () => recovery.summary(),
+    'recovery.remote.get': () => recovery.offsiteRemote(),
+    'recovery.remote.set': (input) => recovery.setOffsiteRemote(input),
+    'recovery.remote.push': () => recovery.pushOffsite(),
+    'recovery.remote.pull': ({ path }) => recovery.pullOffsite(path),
   };
 }

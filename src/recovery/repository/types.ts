@@ -2,7 +2,7 @@
 import type { RetentionPolicy } from '../../contract';
 
 export interface Progress {
-  phase: 'scan' | 'backup' | 'index' | 'restore' | 'commit' | 'verify' | 'prune';
+  phase: 'scan' | 'backup' | 'index' | 'restore' | 'commit' | 'verify' | 'prune' | 'upload' | 'download';
   bytesDone: number;
   bytesTotal?: number;
   filesDone: number;

@@ -1,5 +1,6 @@
 import { ResourceView } from '../../components/ResourceView';
 import { JobsSection } from './JobsSection';
+import { OffsiteSection } from './OffsiteSection';
 import { PlansSection } from './PlansSection';
 import { RepositorySetup } from './RepositorySetup';
 import { SnapshotsSection } from './SnapshotsSection';
@@ -25,6 +26,7 @@ export function RecoveryView() {
               <JobsSection data={data} />
               <SnapshotsSection data={data} />
               <PlansSection data={data} />
+              <OffsiteSection />
             </>
           )
         }

@@ -15,6 +15,8 @@ export type JsonRow = Record<string, unknown>;
  * (one at a time) so that queries on the other keep answering from the last committed state.
  */
 export class BillingDb {
+  private readonly reading = new Set<Promise<unknown>>();
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly writer: DuckDBConnection,
@@ -40,11 +42,18 @@ export class BillingDb {
 
   /** Rows as JSON-safe objects: cast BIGINT and DATE columns in SQL to get numbers and strings. */
   async query(sql: string, params?: SqlParams): Promise<JsonRow[]> {
-    const reader = await this.reader.runAndReadAll(sql, params);
-    return reader.getRowObjectsJson() as JsonRow[];
+    const run = this.reader.runAndReadAll(sql, params);
+    this.reading.add(run);
+    try {
+      return (await run).getRowObjectsJson() as JsonRow[];
+    } finally {
+      this.reading.delete(run);
+    }
   }
 
-  close(): void {
+  /** Closes once the queries under way have answered: closing DuckDB under a running query crashes the process. */
+  async close(): Promise<void> {
+    while (this.reading.size) await Promise.allSettled([...this.reading]);
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();

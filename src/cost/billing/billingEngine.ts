@@ -31,6 +31,8 @@ export class BillingEngine {
   private queue: Promise<unknown> = Promise.resolve();
   private watch: WatchFolder | null = null;
   private closed = false;
+  /** The status read after the last import, which close() lets finish. */
+  private announcing: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: BillingEngineOptions,
@@ -75,7 +77,8 @@ export class BillingEngine {
     this.stop();
     this.closed = true;
     await this.queue.catch(() => undefined);
-    this.billing.close();
+    await this.announcing;
+    await this.billing.close();
   }
 
   async status(): Promise<BillingStatus> {
@@ -132,7 +135,10 @@ export class BillingEngine {
   /** Tells listeners after an import, whatever its outcome (a failed one is in the list too). */
   private announce(): void {
     if (this.closed) return;
-    this.changed().catch((err: Error) => this.options.log(`billing status not read: ${err.message}`));
+    this.announcing = this.changed().then(
+      () => undefined,
+      (err: Error) => this.options.log(`billing status not read: ${err.message}`),
+    );
   }
 
   private async changed(): Promise<BillingStatus> {

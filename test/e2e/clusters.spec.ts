@@ -63,7 +63,6 @@ test('keeps the context enabled and its filters across a reload', async ({ page 
   await expect(page.getByTestId('pods-count')).toHaveAttribute('data-matched', String(podNames().filter((n) => n.includes('app-002')).length));
 });
 
-const podsIn = (namespace: string) => api.store.list('pods', { namespace }).map((p) => p.metadata.name ?? '').sort();
 const revisionRow = (page: Page, revision: number) => page.getByTestId('rollout-history').locator(`tr[data-revision="${revision}"]`);
 
 test('opens a deployment, shows its rollout history and rolls it back to revision 1', async ({ page }) => {
@@ -98,7 +97,12 @@ test('opens a deployment, shows its rollout history and rolls it back to revisio
 });
 
 test('follows a pod’s log as lines are written, and searches it', async ({ page }) => {
-  const pod = podsIn('ns-0002')[0]!;
+  // A running pod: a pending one has no log yet (the API server answers 400, as a real one does).
+  const pod = api.store
+    .list('pods', { namespace: 'ns-0002' })
+    .filter((p) => (p as { status?: { phase?: string } }).status?.phase === 'Running')
+    .map((p) => p.metadata.name ?? '')
+    .sort()[0]!;
   await page.goto(`${serve.url}#/clusters?kind=pods&obj=ns-0002%2F${pod}`);
   const pane = page.getByTestId('detail-pane');
   await pane.getByRole('button', { name: 'Logs of app' }).click();

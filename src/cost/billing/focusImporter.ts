@@ -4,7 +4,7 @@ import type { BillingFileProblem, BillingImport, BillingImportOutcome, BillingIm
 import { OpsdeckError } from '../../contract/errors';
 import type { BillingDb } from './billingDb';
 import { sha256File } from './fileHash';
-import { csvProblemOf, formatOf, openFocusSource, type FocusSource } from './focusSource';
+import { csvProblemOf, formatOf, openFocusSource } from './focusSource';
 import type { ImportRegistry } from './importRegistry';
 
 const PROGRESS_EVERY_MS = 250;
@@ -47,21 +47,28 @@ export class FocusImporter {
     const stat = await fs.promises.stat(full).catch(() => null);
     if (!stat?.isFile()) throw new OpsdeckError('NOT_FOUND', `${full}: no such file`);
 
+    // Equal contents have equal sizes: a size no finished import had cannot be skipped, so its hash is
+    // read alongside the rows instead of before them.
+    const mayBeKnown = this.registry.okWithBytes(stat.size);
     let lastReport = 0;
-    const sha256 = await sha256File(full, (bytesDone) => {
+    const hashing = sha256File(full, (bytesDone) => {
       const now = Date.now();
-      if (now - lastReport < PROGRESS_EVERY_MS) return;
+      if (!mayBeKnown || now - lastReport < PROGRESS_EVERY_MS) return;
       lastReport = now;
       this.onProgress({ importId: 0, path: full, phase: 'hashing', percent: (100 * bytesDone) / Math.max(1, stat.size), rowsDone: null });
     });
-    const known = this.registry.okWithContent(sha256);
-    if (known) return { action: 'skipped', import: known };
+    // A read error surfaces where the hash is awaited; until then the promise must not count as unhandled.
+    hashing.catch(() => undefined);
+    if (mayBeKnown) {
+      const known = this.registry.okWithContent(await hashing);
+      if (known) return { action: 'skipped', import: known };
+    }
 
     const replaced = this.registry.okAtPath(full).map((i) => i.id);
-    const id = this.registry.start({ path: full, format, sha256, bytes: stat.size, origin });
+    const id = this.registry.start({ path: full, format, sha256: mayBeKnown ? await hashing : '', bytes: stat.size, origin });
     const started = Date.now();
     try {
-      const rows = await this.load(id, full, replaced);
+      const rows = await this.load(id, full, replaced, hashing);
       this.registry.succeed(id, { ...rows, durationMs: Date.now() - started, replaced });
       this.onProgress({ importId: id, path: full, phase: 'done', percent: 100, rowsDone: rows.rows });
     } catch (err) {
@@ -75,7 +82,7 @@ export class FocusImporter {
     return { action: replaced.length > 0 ? 'replaced' : 'imported', import: done };
   }
 
-  private async load(id: number, file: string, replaced: number[]) {
+  private async load(id: number, file: string, replaced: number[], hashing: Promise<string>) {
     const conn = this.billing.writer;
     const source = await openFocusSource(conn, file);
     if (source.problems.length > 0) throw new RejectedFile(describeProblems(file, source.problems, source.problems.length), source.problems);
@@ -102,26 +109,28 @@ export class FocusImporter {
       } finally {
         clearInterval(timer);
       }
-      await this.rejectRowsWithoutDay(id, file, source);
       const reader = await conn.runAndReadAll(
-        `SELECT count(*)::DOUBLE AS rows, min(day)::VARCHAR AS first, max(day)::VARCHAR AS last FROM billing_rows WHERE import_id = ${id}`,
+        `SELECT count(*)::DOUBLE AS rows, count(*) FILTER (WHERE day IS NULL)::DOUBLE AS undated, min(day)::VARCHAR AS first, max(day)::VARCHAR AS last
+         FROM billing_rows WHERE import_id = ${id}`,
       );
       const [summary = {}] = reader.getRowObjectsJson();
+      const undated = Number(summary.undated ?? 0);
+      if (undated > 0) {
+        // Rows without a ChargePeriodStart cannot be put on a day: they fail the whole file.
+        const problems = await source.locateMissingStart();
+        throw new RejectedFile(describeProblems(file, problems, undated), problems);
+      }
+      const sha256 = await hashing;
       await conn.run('COMMIT');
-      return { rows: Number(summary.rows), firstDay: (summary.first as string | null) ?? null, lastDay: (summary.last as string | null) ?? null };
+      return {
+        sha256,
+        rows: Number(summary.rows),
+        firstDay: (summary.first as string | null) ?? null,
+        lastDay: (summary.last as string | null) ?? null,
+      };
     } catch (err) {
       await conn.run('ROLLBACK');
       throw err;
-    }
-  }
-
-  /** Rows without a ChargePeriodStart cannot be put on a day: they fail the whole file. */
-  private async rejectRowsWithoutDay(id: number, file: string, source: FocusSource): Promise<void> {
-    const reader = await this.billing.writer.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM billing_rows WHERE import_id = ${id} AND day IS NULL`);
-    const total = Number(reader.getRowObjectsJson()[0]?.n ?? 0);
-    if (total > 0) {
-      const problems = await source.locateMissingStart();
-      throw new RejectedFile(describeProblems(file, problems, total), problems);
     }
   }
 }

@@ -54,6 +54,11 @@ export class ImportRegistry {
     return row ? toImport(row) : null;
   }
 
+  /** Whether a finished import had exactly this many bytes: only then can a file's content be known already. */
+  okWithBytes(bytes: number): boolean {
+    return this.db.prepare("SELECT 1 FROM cost_imports WHERE bytes = ? AND status = 'ok' LIMIT 1").get(bytes) !== undefined;
+  }
+
   /** Finished imports of this path (another content: a newer export of the same file). */
   okAtPath(path: string): BillingImport[] {
     return (this.db.prepare("SELECT * FROM cost_imports WHERE path = ? AND status = 'ok'").all(path) as ImportRow[]).map(toImport);
@@ -63,7 +68,7 @@ export class ImportRegistry {
     return (this.db.prepare("SELECT id FROM cost_imports WHERE status = 'ok'").all() as { id: number }[]).map((r) => r.id);
   }
 
-  /** Records an import about to run; an earlier failed attempt at the same path is forgotten. */
+  /** Records an import about to run (sha256 '' while the content is still being hashed); an earlier failed attempt at the same path is forgotten. */
   start(entry: { path: string; format: BillingFormat; sha256: string; bytes: number; origin: BillingImport['origin'] }): number {
     return this.db.transaction(() => {
       this.db.prepare("DELETE FROM cost_imports WHERE path = ? AND status = 'failed'").run(entry.path);
@@ -77,11 +82,14 @@ export class ImportRegistry {
   }
 
   /** The import's rows are committed; the imports they replaced are gone. */
-  succeed(id: number, result: { rows: number; firstDay: string | null; lastDay: string | null; durationMs: number; replaced: number[] }): void {
+  succeed(
+    id: number,
+    result: { sha256: string; rows: number; firstDay: string | null; lastDay: string | null; durationMs: number; replaced: number[] },
+  ): void {
     this.db.transaction(() => {
       this.db
-        .prepare("UPDATE cost_imports SET status = 'ok', rows = ?, first_day = ?, last_day = ?, duration_ms = ? WHERE id = ?")
-        .run(result.rows, result.firstDay, result.lastDay, result.durationMs, id);
+        .prepare("UPDATE cost_imports SET status = 'ok', sha256 = ?, rows = ?, first_day = ?, last_day = ?, duration_ms = ? WHERE id = ?")
+        .run(result.sha256, result.rows, result.firstDay, result.lastDay, result.durationMs, id);
       for (const old of result.replaced) this.db.prepare('DELETE FROM cost_imports WHERE id = ?').run(old);
     })();
   }

@@ -1,15 +1,12 @@
 /** The go/no-go report of one namespace as Markdown (for a review) or CSV (one row per finding). */
 import type { ReadinessExport, ReadinessReport } from '../contract/types';
+import { csvText } from '../util/csvText';
 import { RULES } from './rules';
 
 const ruleTitle = new Map(RULES.map((r) => [r.id, r.title]));
 const fixOf = new Map(RULES.map((r) => [r.id, r.fix]));
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const csvField = (s: string | number | boolean): string => {
-  const text = String(s);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 const safeName = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 function namespacePart(report: ReadinessReport, namespace: string) {
@@ -48,15 +45,16 @@ export function exportMarkdown(report: ReadinessReport, namespace: string): Read
 export function exportCsv(report: ReadinessReport, namespace: string): ReadinessExport | null {
   const part = namespacePart(report, namespace);
   if (!part) return null;
-  const rows: (string | number | boolean)[][] = [['context', 'namespace', 'verdict', 'kind', 'workload', 'critical', 'score', 'rule', 'severity', 'subject', 'message']];
+  const header = ['context', 'namespace', 'verdict', 'kind', 'workload', 'critical', 'score', 'rule', 'severity', 'subject', 'message'];
+  const rows: (string | number)[][] = [];
   for (const w of part.workloads) {
-    const base = [report.context, namespace, part.verdict.verdict, w.kind, w.name, w.critical, w.score];
+    const base = [report.context, namespace, part.verdict.verdict, w.kind, w.name, String(w.critical), w.score];
     if (w.findings.length === 0) rows.push([...base, '', '', '', '']);
     for (const f of w.findings) rows.push([...base, f.rule, f.severity, f.subject, f.message]);
   }
   return {
     fileName: `readiness-${safeName(report.context)}-${safeName(namespace)}.csv`,
     mediaType: 'text/csv',
-    text: rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n',
+    text: csvText(header, rows),
   };
 }

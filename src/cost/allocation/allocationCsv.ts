@@ -1,6 +1,6 @@
 import type { CostAllocationReport, CsvExport } from '../../contract';
 import { COST_UNALLOCATED } from '../../contract';
-import { csvText } from '../billing/csvText';
+import { csvText } from '../../util/csvText';
 
 const HEADER = ['group', 'pods', 'cpu_core_hours', 'ram_gib_hours', 'gpu_hours', 'storage_gib_hours', 'cpu_cost', 'ram_cost', 'gpu_cost', 'storage_cost', 'total_cost', 'currency'];
 

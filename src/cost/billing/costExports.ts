@@ -1,6 +1,6 @@
 import type { BillingImport, BudgetStatus, CostBreakdown, CostTrend, CsvExport } from '../../contract';
 import { describeScope } from '../budgets/budgetScope';
-import { csvText } from './csvText';
+import { csvText } from '../../util/csvText';
 
 const dimensionName = (d: { dimension: string; tagKey: string | null }) => (d.dimension === 'tag' ? `tag ${d.tagKey}` : d.dimension);
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');

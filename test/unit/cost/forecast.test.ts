@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runRateForecast } from '../../../src/cost/billing/forecast';
 import { periodOf } from '../../../src/cost/budgets/budgetPeriods';
 import { newCrossings } from '../../../src/cost/budgets/thresholdCrossings';
-import { csvText } from '../../../src/cost/billing/csvText';
+import { csvText } from '../../../src/util/csvText';
 
 describe('run-rate forecast', () => {
   it('adds the daily mean for the days left and a t-based prediction interval', () => {

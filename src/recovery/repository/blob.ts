@@ -21,6 +21,15 @@ export async function encodeBlob(keys: MasterKeys, plain: Buffer): Promise<Encod
   return { sealed, length: sealed.reduce((n, part) => n + part.length, 0), compressed };
 }
 
+/** How a blob can be found damaged, as restore workers report it. */
+export type BlobDamage = { kind: 'seal' } | { kind: 'compression'; detail: string } | { kind: 'hash' };
+
+export function damageReason(damage: BlobDamage): string {
+  if (damage.kind === 'seal') return new SealBrokenError().message;
+  if (damage.kind === 'compression') return `it does not decompress (${damage.detail})`;
+  return 'its SHA-256 does not match its id';
+}
+
 export class BlobDamagedError extends Error {
   constructor(
     readonly blobId: string,
@@ -43,9 +52,9 @@ export async function decodeBlob(
     const opened = await unsealBlob(keys.data, keys.dataKey, sealed);
     plain = where.compressed ? await decompress(opened) : opened;
   } catch (err) {
-    const reason = err instanceof SealBrokenError ? err.message : `it does not decompress (${(err as Error).message})`;
-    throw new BlobDamagedError(where.id, where.pack, reason);
+    const damage: BlobDamage = err instanceof SealBrokenError ? { kind: 'seal' } : { kind: 'compression', detail: (err as Error).message };
+    throw new BlobDamagedError(where.id, where.pack, damageReason(damage));
   }
-  if ((await sha256Blob(plain)) !== where.id) throw new BlobDamagedError(where.id, where.pack, 'its SHA-256 does not match its id');
+  if ((await sha256Blob(plain)) !== where.id) throw new BlobDamagedError(where.id, where.pack, damageReason({ kind: 'hash' }));
   return plain;
 }

@@ -1,24 +1,15 @@
-import fsCallbacks from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { OpsdeckError } from '../../contract/errors';
 import { BlobDamagedError } from './blob';
-import { type RepoContext, readBlob, walkTree } from './context';
+import { type RepoContext, walkTree } from './context';
 import { fsyncDir } from './durable';
 import type { PackReader } from './packs';
+import { type PlannedFile, planRestoreJobs } from './restoreJobs';
+import { RestoreWorkerPool, restoreWorkerCount } from './restoreWorkers';
 import { ProgressMeter } from './progress';
-import { type TreeNode, normalizePath } from './trees';
+import { normalizePath } from './trees';
 import type { RestoreOptions, RestoreResult, SnapshotInfo } from './types';
-
-const FILES_AT_ONCE = 8;
-const BLOBS_AHEAD = 4;
-const SMALL_FILE = 64 * 1024;
-
-interface Planned {
-  path: string;
-  node: TreeNode;
-}
 
 /**
  * Restores into a staging folder beside the destination, then moves the result into place: the
@@ -38,7 +29,7 @@ export async function restoreSnapshot(
   const selected = (p: string) => includes.length === 0 || includes.some((i) => p === i || p.startsWith(`${i}/`));
   const onTheWay = (p: string) => includes.some((i) => i.startsWith(`${p}/`));
 
-  const chosen: Planned[] = [];
+  const chosen: PlannedFile[] = [];
   let bytesTotal = 0;
   await walkTree(ctx, reader, snapshot.tree, (node, p) => {
     if (!selected(p) && !(node.type === 'dir' && onTheWay(p))) return;
@@ -60,16 +51,7 @@ export async function restoreSnapshot(
     for (const item of chosen) {
       if (item.node.type === 'dir') await fs.mkdir(path.join(staging, item.path), { recursive: true });
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < files.length) {
-        const item = files[next++]!;
-        signal?.throwIfAborted();
-        await writeFile(ctx, reader, item, path.join(staging, item.path), meter, signal);
-        meter.file();
-      }
-    };
-    await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
+    await writeFiles(ctx, files, staging, meter, signal);
     for (const item of chosen) {
       if (item.node.type !== 'symlink') continue;
       const target = path.join(staging, item.path);
@@ -96,62 +78,44 @@ export async function restoreSnapshot(
   return { files: files.length, bytes: bytesTotal, durationMs: Math.round(performance.now() - started) };
 }
 
-const openFd = promisify(fsCallbacks.open);
-const writeFd = promisify(fsCallbacks.write);
-const fchmod = promisify(fsCallbacks.fchmod);
-const futimes = promisify(fsCallbacks.futimes);
-const closeFd = promisify(fsCallbacks.close);
-
 /**
- * Writes one file into the staging folder. Files are not fsynced one by one (as restic does not):
- * the rename into place is what makes them appear whole.
+ * Writes the files' content on worker threads, a few megabytes per job, several jobs in flight.
+ * Files are not fsynced one by one (as restic does not): the rename into place is what makes them
+ * appear whole. Big files come in ranges and get their mode and time once the last range is in.
  */
-async function writeFile(
-  ctx: RepoContext,
-  reader: PackReader,
-  item: Planned,
-  target: string,
-  meter: ProgressMeter,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  const content = item.node.content ?? [];
-  if (item.node.size < SMALL_FILE) {
-    // Small files: read their chunks, then write in synchronous calls, cheaper than five round trips.
-    const data = await Promise.all(content.map((id) => readBlob(ctx, reader, 'data', id)));
-    signal?.throwIfAborted();
-    const fd = fsCallbacks.openSync(target, 'wx', 0o600);
-    try {
-      for (const part of data) fsCallbacks.writeFileSync(fd, part);
-      fsCallbacks.fchmodSync(fd, item.node.mode);
-      fsCallbacks.futimesSync(fd, item.node.mtimeMs / 1000, item.node.mtimeMs / 1000);
-    } finally {
-      fsCallbacks.closeSync(fd);
-    }
-    meter.bytes(item.node.size);
-    return;
-  }
-  const fd = await openFd(target, 'wx', 0o600);
-  try {
-    // Read a few chunks ahead so decryption and decompression overlap the writes.
-    const ahead: Promise<Buffer>[] = [];
-    let fetched = 0;
-    for (let i = 0; i < content.length; i++) {
-      while (fetched < content.length && fetched < i + BLOBS_AHEAD) {
-        const read = readBlob(ctx, reader, 'data', content[fetched++]!);
-        read.catch(() => undefined);
-        ahead.push(read);
-      }
+async function writeFiles(ctx: RepoContext, files: PlannedFile[], staging: string, meter: ProgressMeter, signal: AbortSignal | undefined) {
+  const { jobs, ranges } = planRestoreJobs(ctx.root, ctx.index, staging, files);
+  const pool = new RestoreWorkerPool(ctx.keys.data);
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (next < jobs.length && !failed) {
       signal?.throwIfAborted();
-      const data = await ahead.shift()!;
-      for (let written = 0; written < data.length; ) {
-        written += (await writeFd(fd, data, written, data.length - written)).bytesWritten;
+      const job = jobs[next++]!;
+      const done = await pool.run(job);
+      meter.bytes(done.bytes);
+      for (let i = 0; i < done.files; i++) meter.file();
+      for (const piece of job.pieces) {
+        const big = piece.whole ? undefined : ranges.get(piece.file);
+        if (!big || --big.count > 0) continue;
+        await fs.chmod(piece.file, big.node.mode);
+        await fs.utimes(piece.file, big.node.mtimeMs / 1000, big.node.mtimeMs / 1000);
+        meter.file();
       }
-      meter.bytes(data.length);
     }
-    await fchmod(fd, item.node.mode);
-    await futimes(fd, item.node.mtimeMs / 1000, item.node.mtimeMs / 1000);
+  };
+  try {
+    // Two jobs per worker in flight: each has the next one queued when it finishes.
+    await Promise.all(
+      Array.from({ length: restoreWorkerCount() * 2 }, () =>
+        lane().catch((err: unknown) => {
+          failed = true;
+          throw err;
+        }),
+      ),
+    );
   } finally {
-    await closeFd(fd);
+    await pool.close();
   }
 }
 

@@ -35,17 +35,28 @@ export class SealBrokenError extends Error {
   }
 }
 
-/** Opens what `seal` made; throws SealBrokenError when a single bit differs. */
-export function unseal(key: Buffer, sealed: Buffer): Buffer {
-  if (sealed.length < SEAL_OVERHEAD) throw new SealBrokenError();
-  const decipher = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(0, NONCE));
-  decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
-  const body = decipher.update(sealed.subarray(NONCE, sealed.length - TAG));
+/**
+ * Opens what `seal` made, or null when a single bit differs. It takes the crypto module and inlines
+ * its sizes so that restore workers can run this same function from its source text.
+ */
+export function openSealedWith(cryptoModule: typeof crypto, key: Buffer, sealed: Buffer): Buffer | null {
+  // 12-byte nonce in front, 16-byte tag behind (NONCE and TAG above).
+  if (sealed.length < 28) return null;
+  const decipher = cryptoModule.createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+  decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+  const body = decipher.update(sealed.subarray(12, sealed.length - 16));
   try {
     decipher.final();
   } catch {
-    throw new SealBrokenError();
+    return null;
   }
+  return body;
+}
+
+/** Opens what `seal` made; throws SealBrokenError when a single bit differs. */
+export function unseal(key: Buffer, sealed: Buffer): Buffer {
+  const body = openSealedWith(crypto, key, sealed);
+  if (!body) throw new SealBrokenError();
   return body;
 }
 

@@ -24,7 +24,7 @@ export async function run(file: string, dataDir: string, tagKey: string) {
     db,
     kv: new KeyValueStore(db),
     onChange: () => undefined,
-    onProgress: (p) => process.stderr.write(`\r  ${p.phase} ${p.percent === null ? '' : `${p.percent.toFixed(0)}%`}   `),
+    onProgress: (p) => process.stderr.write(`\r  ${p.phase} ${p.percent === null ? '' : `${p.percent.toFixed(0)}%`} ${p.rowsDone ?? ''}   `),
     log: (m) => process.stderr.write(`${m}\n`),
   });
   const imported = await timed(() => engine.import(file));

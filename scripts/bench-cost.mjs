@@ -4,7 +4,7 @@
 // Opsdeck's billing engine into a fresh data directory (rows/s and the child's peak RSS), then times
 // the month-to-date breakdown by service and by tag. DuckDB run directly on the same file gives the
 // reference breakdown: its time, and totals that must match Opsdeck's to the cent.
-// Usage: npm run bench:cost   (OPSDECK_BENCH_COST_ROWS=… for another size)
+// Usage: npm run bench:cost [-- --keep]   (OPSDECK_BENCH_COST_ROWS=… for another size)
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -21,6 +21,7 @@ const TARGET = { rowsPerSecond: 500_000, peakRssMb: 500, breakdownMs: 500 };
 const DATE_COLUMNS = ['BillingPeriodStart', 'BillingPeriodEnd', 'ChargePeriodStart', 'ChargePeriodEnd'];
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdeck-bench-cost-'));
+const keep = process.argv.includes('--keep');
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cents = (v) => Math.round(v * 100);
@@ -174,5 +175,6 @@ try {
 } finally {
   conn.closeSync();
   duck.closeSync();
-  fs.rmSync(work, { recursive: true, force: true });
+  if (keep) console.log(`kept ${work}`);
+  else fs.rmSync(work, { recursive: true, force: true });
 }

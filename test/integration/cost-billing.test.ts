@@ -6,7 +6,10 @@ import zlib from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BillingImportProgress } from '../../src/contract';
+import { BillingDb } from '../../src/cost/billing/billingDb';
 import { BillingEngine } from '../../src/cost/billing/billingEngine';
+import { BillingQueries } from '../../src/cost/billing/billingQueries';
+import { scopeFilter } from '../../src/cost/budgets/budgetScope';
 import { createCostBilling } from '../../src/cost/budgets/costWiring';
 import { openDatabase } from '../../src/store/database';
 import { KeyValueStore } from '../../src/store/keyValue';
@@ -220,6 +223,60 @@ describe('FOCUS billing import', () => {
     expect(keys).not.toContain(' org');
     const byEnv = await engine.queries.breakdown({ dimension: 'tag', tagKey: 'environment', from: '2024-09-01', to: '2024-09-30', metric: 'effective' });
     expect(cents(byEnv.total)).toBe(1498);
+  });
+
+  it('reads times with offsets as UTC, finds tag keys of any characters, and skips Tags that are not an object', async () => {
+    const { engine, dataDir } = await openEngine();
+    const file = path.join(dataDir, 'offsets.csv');
+    const header = 'ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ProviderName,ServiceName,Tags';
+    const row = (start: string, cost: number, tags: string) =>
+      `${start},${start},${cost},${cost},USD,Usage,Cloud,Compute,"${tags.replaceAll('"', '""')}"`;
+    fs.writeFileSync(
+      file,
+      [
+        header,
+        row('2024-09-11T01:00:00+02:00', 1, '{"team $x.y": "a\\"b", "  env ": "prod"}'),
+        row('2024-09-11 00:30:00Z', 2, '{"env": "dev", "kubernetes-namespace": "shop"}'),
+        row('2024-09-11 00:00:00', 4, 'team=web'),
+      ].join('\n'),
+    );
+    await engine.import(file);
+    // 01:00 at +02:00 is 23:00 the day before in UTC.
+    expect(await engine.queries.extent()).toMatchObject({ rows: 3, firstDay: '2024-09-10', lastDay: '2024-09-11' });
+    const span = { from: '2024-09-10', to: '2024-09-11', metric: 'effective' as const };
+    const byEnv = await engine.queries.breakdown({ ...span, dimension: 'tag', tagKey: 'env' });
+    expect(new Map(byEnv.rows.map((r) => [r.key, r.cost]))).toEqual(new Map([['prod', 1], ['dev', 2], [null, 4]]));
+    const byTeam = await engine.queries.breakdown({ ...span, dimension: 'tag', tagKey: 'team $x.y' });
+    expect(byTeam.rows.find((r) => r.cost === 1)?.key).toBe('a"b');
+    expect(await engine.queries.tagKeys(span.from, span.to)).toEqual(['env', 'kubernetes-namespace', 'team $x.y']);
+    const shop = await engine.queries.daily(span.from, span.to, 'effective', 'USD', scopeFilter({ kind: 'namespace', value: 'shop' }));
+    expect(shop).toEqual([
+      { day: '2024-09-10', cost: 0 },
+      { day: '2024-09-11', cost: 2 },
+    ]);
+  });
+
+  it('keeps the tags of a billing database that stored them as a map', async () => {
+    const dataDir = tempDir();
+    const duck = await DuckDBInstance.create(path.join(dataDir, 'billing.duckdb'));
+    const conn = await duck.connect();
+    await conn.run(`CREATE TABLE billing_rows (import_id INTEGER NOT NULL, day DATE, charge_period_start TIMESTAMP, charge_period_end TIMESTAMP,
+      billed_cost DOUBLE NOT NULL, effective_cost DOUBLE NOT NULL, list_cost DOUBLE NOT NULL, currency VARCHAR, charge_category VARCHAR,
+      provider VARCHAR, service VARCHAR, service_category VARCHAR, region VARCHAR, account_id VARCHAR, account_name VARCHAR, resource_id VARCHAR,
+      tags MAP(VARCHAR, VARCHAR), charge_description VARCHAR, pricing_unit VARCHAR, pricing_quantity DOUBLE NOT NULL, consumed_quantity DOUBLE NOT NULL)`);
+    await conn.run(`INSERT INTO billing_rows (import_id, day, billed_cost, effective_cost, list_cost, currency, tags, pricing_quantity, consumed_quantity)
+      VALUES (1, DATE '2024-09-02', 5, 5, 5, 'USD', MAP {'team': 'web', 'env': 'prod'}, 0, 0)`);
+    conn.closeSync();
+    duck.closeSync();
+    const billing = await BillingDb.open(path.join(dataDir, 'billing.duckdb'));
+    try {
+      const queries = new BillingQueries(billing);
+      const byTeam = await queries.breakdown({ dimension: 'tag', tagKey: 'team', from: '2024-09-01', to: '2024-09-30', metric: 'effective' });
+      expect(byTeam.rows.map((r) => [r.key, r.cost])).toEqual([['web', 5]]);
+      expect(await queries.tagKeys('2024-09-01', '2024-09-30')).toEqual(['env', 'team']);
+    } finally {
+      await billing.close();
+    }
   });
 
   it('leaves the rest of the app running when another process holds the billing database', async () => {

@@ -88,16 +88,19 @@ export class FocusImporter {
     if (source.problems.length > 0) throw new RejectedFile(describeProblems(file, source.problems, source.problems.length), source.problems);
 
     await conn.run('BEGIN TRANSACTION');
+    let inTransaction = true;
     try {
       if (replaced.length > 0) await conn.run(`DELETE FROM billing_rows WHERE import_id IN (${replaced.map(Number).join(', ')})`);
+      // DuckDB's progress through a gzip stops moving after its first buffer: a .csv.gz reports none.
+      const measured = source.format !== 'csv.gz';
       const timer = setInterval(() => {
         const p = conn.progress;
         this.onProgress({
           importId: id,
           path: file,
           phase: 'reading',
-          percent: p.percentage >= 0 ? p.percentage : null,
-          rowsDone: Number(p.rows_processed),
+          percent: measured && p.percentage >= 0 ? p.percentage : null,
+          rowsDone: measured ? Number(p.rows_processed) : null,
         });
       }, PROGRESS_EVERY_MS);
       try {
@@ -105,6 +108,11 @@ export class FocusImporter {
       } catch (err) {
         const problem = csvProblemOf(err);
         if (problem) throw new RejectedFile(describeProblems(file, [problem], 1), [problem]);
+        // The failed transaction answers no query: looking for the bad values comes after it.
+        await conn.run('ROLLBACK');
+        inTransaction = false;
+        const problems = await source.locateUnconvertible();
+        if (problems.length > 0) throw new RejectedFile(describeProblems(file, problems, problems.length), problems);
         throw err;
       } finally {
         clearInterval(timer);
@@ -129,7 +137,7 @@ export class FocusImporter {
         lastDay: (summary.last as string | null) ?? null,
       };
     } catch (err) {
-      await conn.run('ROLLBACK');
+      if (inTransaction) await conn.run('ROLLBACK');
       throw err;
     }
   }

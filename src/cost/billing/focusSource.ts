@@ -17,6 +17,8 @@ export interface FocusSource {
   problems: BillingFileProblem[];
   /** Locates rows without a ChargePeriodStart (they cannot be put on a day). */
   locateMissingStart(): Promise<BillingFileProblem[]>;
+  /** After the insert failed on a value: the rows holding values that do not convert (none found: another failure). */
+  locateUnconvertible(): Promise<BillingFileProblem[]>;
 }
 
 export function formatOf(path: string): BillingFormat | null {
@@ -28,12 +30,26 @@ export function formatOf(path: string): BillingFormat | null {
 }
 
 /**
- * Tags as a map: keys trimmed ("  org" and "org" are one key; the first wins in a lookup), Tags that
- * are not a JSON object left empty. The keys are trimmed in the JSON text: per-entry work in SQL
- * costs ten times the whole import, and only keys with a leading space need it.
+ * Tags as JSON object text: keys trimmed ("  org" and "org" are one key; the first wins in a
+ * lookup), Tags that are not a JSON object left empty. The keys are trimmed in the text: per-entry
+ * work in SQL costs ten times the whole import, and only keys with a leading space need it.
  */
-const tagsFromJson = (expr: string) =>
-  `TRY_CAST(TRY_CAST(CASE WHEN contains(${expr}, '{" ') OR contains(${expr}, ', " ') THEN regexp_replace(${expr}, '"\\s+([^"]*?)\\s*"\\s*:', '"\\1":', 'g') ELSE ${expr} END AS JSON) AS MAP(VARCHAR, VARCHAR))`;
+function tagsFromJson(expr: string): string {
+  const trimmed = `CASE WHEN contains(${expr}, '{" ') OR contains(${expr}, ', " ') THEN regexp_replace(${expr}, '"\\s+([^"]*?)\\s*"\\s*:', '"\\1":', 'g') ELSE ${expr} END`;
+  return `CASE WHEN starts_with(ltrim(${trimmed}), '{') AND json_valid(${trimmed}) THEN ${trimmed} END`;
+}
+
+/**
+ * A FOCUS date and time from text, as a UTC TIMESTAMP. Exports mostly write plain UTC times
+ * ("2024-09-18 22:00:00", with a T or a trailing Z), which are read as TIMESTAMP directly: through
+ * TIMESTAMPTZ they cost an eighth of a whole import. A 19-character time with a colon at 17 has no
+ * room for an offset; anything else (offsets, zone names, fractions) goes through TIMESTAMPTZ,
+ * which applies it.
+ */
+const timeFromText = (id: string) =>
+  `CASE WHEN (length(${id}) = 19 OR (length(${id}) = 20 AND ends_with(${id}, 'Z'))) AND substr(${id}, 17, 1) = ':' THEN CAST(${id} AS TIMESTAMP) ELSE CAST(CAST(${id} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
+
+const notConvertible = (c: FocusColumn) => `${c.focus} is not a ${c.kind === 'cost' ? 'number' : 'date and time'}`;
 
 const rows = (list: { n: number }[], label: 'line' | 'row', column: string, message: string): BillingFileProblem[] =>
   list.map(({ n }) => ({ [label]: n, column, message }));
@@ -76,15 +92,14 @@ async function csvSource(conn: DuckDBConnection, path: string): Promise<FocusSou
   const columns = await describe(conn, `read_csv(${base})`);
   requireColumns(path, columns);
   const present = FOCUS_COLUMNS.filter((c) => columns.has(c.focus));
-  const types = present
-    .filter((c) => c.kind === 'cost' || c.kind === 'time')
-    .map((c) => `${sqlString(c.focus)}: '${c.kind === 'cost' ? 'DOUBLE' : 'TIMESTAMPTZ'}'`);
+  // Costs convert while reading, so that a bad one is reported with its line; times convert after.
+  const types = present.filter((c) => c.kind === 'cost').map((c) => `${sqlString(c.focus)}: 'DOUBLE'`);
   const typed = `${base}, types = {${types.join(', ')}}`;
   const from = `read_csv(${typed})`;
   const expr = (c: FocusColumn) => {
     const id = sqlIdent(c.focus);
     if (c.kind === 'cost') return `coalesce(${id}, 0)`;
-    if (c.kind === 'time') return `CAST(${id} AS TIMESTAMP)`;
+    if (c.kind === 'time') return timeFromText(id);
     if (c.kind === 'tags') return tagsFromJson(id);
     return id;
   };
@@ -102,6 +117,18 @@ async function csvSource(conn: DuckDBConnection, path: string): Promise<FocusSou
         'ChargePeriodStart',
         'ChargePeriodStart is empty',
       ),
+    locateUnconvertible: async () => {
+      const found: BillingFileProblem[] = [];
+      for (const c of present.filter((column) => column.kind === 'time')) {
+        const id = sqlIdent(c.focus);
+        const bad = await numbered(
+          conn,
+          `SELECT n + 1 AS n FROM (SELECT row_number() OVER () AS n, ${id} AS v FROM ${from}) WHERE v IS NOT NULL AND TRY_CAST(v AS TIMESTAMPTZ) IS NULL ORDER BY n LIMIT ${MAX_PROBLEMS}`,
+        );
+        found.push(...rows(bad, 'line', c.focus, notConvertible(c)));
+      }
+      return found.slice(0, MAX_PROBLEMS);
+    },
   };
 }
 
@@ -132,7 +159,7 @@ async function parquetSource(conn: DuckDBConnection, path: string): Promise<Focu
       `SELECT file_row_number + 1 AS n FROM read_parquet(${sqlString(path)}, file_row_number = true)
        WHERE NULLIF(NULLIF(trim(${id}), 'NULL'), '') IS NOT NULL AND ${parsed(c)} IS NULL ORDER BY n LIMIT ${MAX_PROBLEMS}`,
     );
-    problems.push(...rows(bad, 'row', c.focus, `${c.focus} is not a ${c.kind === 'cost' ? 'number' : 'date and time'}`));
+    problems.push(...rows(bad, 'row', c.focus, notConvertible(c)));
   }
   const expr = (c: FocusColumn) => {
     const id = sqlIdent(c.focus);
@@ -140,7 +167,7 @@ async function parquetSource(conn: DuckDBConnection, path: string): Promise<Focu
     if (c.kind === 'cost') return `coalesce(${isText(type) ? parsed(c) : `CAST(${id} AS DOUBLE)`}, 0)`;
     if (c.kind === 'time') return `CAST(${isText(type) ? parsed(c) : id} AS TIMESTAMP)`;
     if (c.kind === 'tags') {
-      if (type.startsWith('MAP')) return `try(CAST(${id} AS MAP(VARCHAR, VARCHAR)))`;
+      if (type.startsWith('MAP')) return `CAST(to_json(try(CAST(${id} AS MAP(VARCHAR, VARCHAR)))) AS VARCHAR)`;
       return isText(type) ? tagsFromJson(id) : 'NULL';
     }
     return `NULLIF(NULLIF(CAST(${id} AS VARCHAR), 'NULL'), '')`;
@@ -159,6 +186,8 @@ async function parquetSource(conn: DuckDBConnection, path: string): Promise<Focu
         'ChargePeriodStart',
         'ChargePeriodStart is empty',
       ),
+    // Every value that could fail to convert was checked before reading (problems).
+    locateUnconvertible: async () => [],
   };
 }
 

@@ -1,5 +1,7 @@
 import type { BudgetScope } from '../../contract';
+import { sqlString } from '../billing/billingDb';
 import type { RowFilter } from '../billing/billingQueries';
+import { tagPath, tagValueSql } from '../billing/focusColumns';
 
 /** Tag keys that carry a Kubernetes namespace in billing data, looked up in this order. */
 export const NAMESPACE_TAG_KEYS = ['k8s-namespace', 'kubernetes-namespace', 'namespace'] as const;
@@ -14,10 +16,10 @@ export function scopeFilter(scope: BudgetScope): RowFilter {
     case 'service':
       return { sql: 'service = $f_value', params: { f_value: scope.value } };
     case 'tag':
-      return { sql: 'tags[$f_key] = $f_value', params: { f_key: scope.key, f_value: scope.value } };
+      return { sql: `${tagValueSql('$f_key')} = $f_value`, params: { f_key: tagPath(scope.key), f_value: scope.value } };
     case 'namespace':
       return {
-        sql: `coalesce(${NAMESPACE_TAG_KEYS.map((k) => `tags['${k}']`).join(', ')}) = $f_value`,
+        sql: `coalesce(${NAMESPACE_TAG_KEYS.map((k) => tagValueSql(sqlString(tagPath(k)))).join(', ')}) = $f_value`,
         params: { f_value: scope.value },
       };
   }

@@ -46,7 +46,7 @@ export function ImportDialog({ watchDir, onDone, onClose }: Props) {
       {progress && (
         <div className="cost-progress" data-testid="cost-import-progress" data-phase={progress.phase}>
           <span>{PHASES[progress.phase]}</span>
-          {progress.percent !== null && <progress max={100} value={progress.percent} />}
+          {progress.percent !== null ? <progress max={100} value={progress.percent} /> : progress.phase === 'reading' && <progress />}
           {progress.rowsDone !== null && <span className="muted">{progress.rowsDone.toLocaleString('en-US')} rows</span>}
         </div>
       )}

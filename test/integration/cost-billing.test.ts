@@ -225,7 +225,7 @@ describe('FOCUS billing import', () => {
     expect(cents(byEnv.total)).toBe(1498);
   });
 
-  it('reads times with offsets as UTC, finds tag keys of any characters, and skips Tags that are not an object', async () => {
+  it('reads times with offsets as UTC, finds tag keys of any characters, and skips Tags that are not a JSON object', async () => {
     const { engine, dataDir } = await openEngine();
     const file = path.join(dataDir, 'offsets.csv');
     const header = 'ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ProviderName,ServiceName,Tags';
@@ -238,14 +238,15 @@ describe('FOCUS billing import', () => {
         row('2024-09-11T01:00:00+02:00', 1, '{"team $x.y": "a\\"b", "  env ": "prod"}'),
         row('2024-09-11 00:30:00Z', 2, '{"env": "dev", "kubernetes-namespace": "shop"}'),
         row('2024-09-11 00:00:00', 4, 'team=web'),
+        row('2024-09-11 00:00:00', 8, '{"env": "qa", broken'),
       ].join('\n'),
     );
     await engine.import(file);
     // 01:00 at +02:00 is 23:00 the day before in UTC.
-    expect(await engine.queries.extent()).toMatchObject({ rows: 3, firstDay: '2024-09-10', lastDay: '2024-09-11' });
+    expect(await engine.queries.extent()).toMatchObject({ rows: 4, firstDay: '2024-09-10', lastDay: '2024-09-11' });
     const span = { from: '2024-09-10', to: '2024-09-11', metric: 'effective' as const };
     const byEnv = await engine.queries.breakdown({ ...span, dimension: 'tag', tagKey: 'env' });
-    expect(new Map(byEnv.rows.map((r) => [r.key, r.cost]))).toEqual(new Map([['prod', 1], ['dev', 2], [null, 4]]));
+    expect(new Map(byEnv.rows.map((r) => [r.key, r.cost]))).toEqual(new Map([['prod', 1], ['dev', 2], [null, 12]]));
     const byTeam = await engine.queries.breakdown({ ...span, dimension: 'tag', tagKey: 'team $x.y' });
     expect(byTeam.rows.find((r) => r.cost === 1)?.key).toBe('a"b');
     expect(await engine.queries.tagKeys(span.from, span.to)).toEqual(['env', 'kubernetes-namespace', 'team $x.y']);

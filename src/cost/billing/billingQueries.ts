@@ -1,7 +1,7 @@
 import type { BreakdownRow, CostBreakdown, CostDimension, CostMetric, CostPeriod, CostQuery, CostTrend } from '../../contract';
 import type { BillingDb, SqlParams } from './billingDb';
 import { addDays, dayRange, daysInclusive, monthEnd, monthStart, shiftMonth } from './days';
-import { tagPath, tagValueSql } from './focusColumns';
+import { TAG_KEYS_SQL, tagPath, tagValueSql } from './focusColumns';
 import { runRateForecast } from './forecast';
 
 /** A WHERE condition on billing_rows with its named parameters (names start with f_). */
@@ -58,7 +58,7 @@ export class BillingQueries {
 
   async tagKeys(from: string, to: string): Promise<string[]> {
     const rows = await this.db.query(
-      `SELECT DISTINCT unnest(json_keys(tags)) AS k FROM billing_rows WHERE day BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) ORDER BY k LIMIT 1000`,
+      `SELECT DISTINCT unnest(${TAG_KEYS_SQL}) AS k FROM billing_rows WHERE day BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) ORDER BY k LIMIT 1000`,
       { from, to },
     );
     return rows.map((r) => String(r.k)).filter((k) => k !== '');

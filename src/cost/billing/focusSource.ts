@@ -31,12 +31,14 @@ export function formatOf(path: string): BillingFormat | null {
 
 /**
  * Tags as JSON object text: keys trimmed ("  org" and "org" are one key; the first wins in a
- * lookup), Tags that are not a JSON object left empty. The keys are trimmed in the text: per-entry
- * work in SQL costs ten times the whole import, and only keys with a leading space need it.
+ * lookup), Tags that do not start like an object left empty. The keys are trimmed in the text:
+ * per-entry work in SQL costs ten times the whole import, and only keys with a leading space need
+ * it. Whether the text parses is left to the lookups (tagValueSql), which see each distinct tag set
+ * once, where checking every row cost a twentieth of an import.
  */
 function tagsFromJson(expr: string): string {
   const trimmed = `CASE WHEN contains(${expr}, '{" ') OR contains(${expr}, ', " ') THEN regexp_replace(${expr}, '"\\s+([^"]*?)\\s*"\\s*:', '"\\1":', 'g') ELSE ${expr} END`;
-  return `CASE WHEN starts_with(ltrim(${trimmed}), '{') AND json_valid(${trimmed}) THEN ${trimmed} END`;
+  return `CASE WHEN starts_with(ltrim(${trimmed}), '{') THEN ${trimmed} END`;
 }
 
 /**

@@ -12,11 +12,22 @@ export interface EncodedBlob {
   compressed: boolean;
 }
 
-/** Compresses (unless that does not pay) and seals one blob; compression runs off the main thread. */
+/** Compression pays when it saves more than 1/64 of the data. */
+const worthCompressing = (plainLength: number, packedLength: number) => packedLength < plainLength - (plainLength >> 6);
+
+/** A big blob is compressed only if its first 64 KiB compress. */
+const SAMPLE = 64 * 1024;
+
+/**
+ * Compresses (unless that does not pay) and seals one blob; compression runs off the main thread.
+ * Random and already-compressed data (archives, media, encrypted files) fails the sample, and is
+ * stored as it is without a full compression for nothing and its throwaway output.
+ */
 export async function encodeBlob(keys: MasterKeys, plain: Buffer): Promise<EncodedBlob> {
   // zstd's default level (3), as restic uses: the binding takes no level.
-  const packed = await compress(plain);
-  const compressed = packed.length < plain.length - (plain.length >> 6);
+  const sampled = plain.length > 2 * SAMPLE && !worthCompressing(SAMPLE, (await compress(plain.subarray(0, SAMPLE))).length);
+  const packed = sampled ? null : await compress(plain);
+  const compressed = packed !== null && worthCompressing(plain.length, packed.length);
   const sealed = await sealBlob(keys.data, keys.dataKey, compressed ? packed : plain);
   return { sealed, length: sealed.reduce((n, part) => n + part.length, 0), compressed };
 }

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeBlob, encodeBlob } from '../../../../src/recovery/repository/blob';
+import { type MasterKeys, createConfig } from '../../../../src/recovery/repository/keys';
+import { sha256 } from '../../../../src/recovery/repository/seal';
+import { seededBytes } from './seededBytes';
+
+const KiB = 1024;
+const text = (length: number) => Buffer.from('2026-11-23 INFO request served in 12 ms\n'.repeat(Math.ceil(length / 40))).subarray(0, length);
+
+let keys: MasterKeys;
+beforeAll(async () => {
+  keys = (await createConfig('blob-test-password')).keys;
+});
+
+async function roundTrip(plain: Buffer) {
+  const encoded = await encodeBlob(keys, plain);
+  const sealed = Buffer.concat(encoded.sealed);
+  expect(await decodeBlob(keys, sealed, { id: sha256(plain), pack: 'p', compressed: encoded.compressed })).toEqual(plain);
+  return encoded;
+}
+
+describe('blob encoding', () => {
+  it('compresses text and stores random bytes as they are, both opening to the original', async () => {
+    const logs = await roundTrip(text(512 * KiB));
+    expect(logs.compressed).toBe(true);
+    expect(logs.length).toBeLessThan(64 * KiB);
+    const random = await roundTrip(seededBytes('random', 512 * KiB));
+    expect(random.compressed).toBe(false);
+    expect(random.length).toBe(512 * KiB + 28);
+  });
+
+  it('judges a big blob by its first 64 KiB, and a small one whole', async () => {
+    // Random bytes in front: the text after them is not compressed.
+    const mixed = await roundTrip(Buffer.concat([seededBytes('head', 64 * KiB), text(512 * KiB)]));
+    expect(mixed.compressed).toBe(false);
+    // A small blob is compressed whole: its compressible half pays.
+    const small = await roundTrip(Buffer.concat([seededBytes('small', 32 * KiB), text(64 * KiB)]));
+    expect(small.compressed).toBe(true);
+  });
+});

@@ -29,12 +29,14 @@ describe('blob encoding', () => {
     expect(random.length).toBe(512 * KiB + 28);
   });
 
-  it('judges a big blob by its first 64 KiB, and a small one whole', async () => {
+  it('judges a blob by its first 4 KiB, and a smaller one by compressing it', async () => {
     // Random bytes in front: the text after them is not compressed.
-    const mixed = await roundTrip(Buffer.concat([seededBytes('head', 64 * KiB), text(512 * KiB)]));
+    const mixed = await roundTrip(Buffer.concat([seededBytes('head', 4 * KiB), text(512 * KiB)]));
     expect(mixed.compressed).toBe(false);
-    // A small blob is compressed whole: its compressible half pays.
-    const small = await roundTrip(Buffer.concat([seededBytes('small', 32 * KiB), text(64 * KiB)]));
-    expect(small.compressed).toBe(true);
+    // Text in front: compressed, random bytes after it and all.
+    const textFirst = await roundTrip(Buffer.concat([text(64 * KiB), seededBytes('tail', 64 * KiB)]));
+    expect(textFirst.compressed).toBe(true);
+    expect((await roundTrip(text(2 * KiB))).compressed).toBe(true);
+    expect((await roundTrip(seededBytes('tiny', 2 * KiB))).compressed).toBe(false);
   });
 });

@@ -20,7 +20,7 @@ const SMALL_PER_DIR = 120; // 24,000 files of 1-20 KiB, half text, half random
 const CHANGED_SHARE = 0.05;
 const PASSWORD = 'bench-password-0123456789';
 const MAX_REPO_RATIO = 1.1;
-const ROUNDS = 2;
+const ROUNDS = 3;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'opsdeck-bench-backup-'));
 const keep = process.argv.includes('--keep');

@@ -36,7 +36,7 @@ export function formatOf(path: string): BillingFormat | null {
  * it. Whether the text parses is left to the lookups (tagValueSql), which see each distinct tag set
  * once, where checking every row cost a twentieth of an import.
  */
-function tagsFromJson(expr: string): string {
+function tagsText(expr: string): string {
   const trimmed = `CASE WHEN contains(${expr}, '{" ') OR contains(${expr}, ', " ') THEN regexp_replace(${expr}, '"\\s+([^"]*?)\\s*"\\s*:', '"\\1":', 'g') ELSE ${expr} END`;
   return `CASE WHEN starts_with(ltrim(${trimmed}), '{') THEN ${trimmed} END`;
 }
@@ -102,7 +102,7 @@ async function csvSource(conn: DuckDBConnection, path: string): Promise<FocusSou
     const id = sqlIdent(c.focus);
     if (c.kind === 'cost') return `coalesce(${id}, 0)`;
     if (c.kind === 'time') return timeFromText(id);
-    if (c.kind === 'tags') return tagsFromJson(id);
+    if (c.kind === 'tags') return tagsText(id);
     return id;
   };
   return {
@@ -170,7 +170,7 @@ async function parquetSource(conn: DuckDBConnection, path: string): Promise<Focu
     if (c.kind === 'time') return `CAST(${isText(type) ? parsed(c) : id} AS TIMESTAMP)`;
     if (c.kind === 'tags') {
       if (type.startsWith('MAP')) return `CAST(to_json(try(CAST(${id} AS MAP(VARCHAR, VARCHAR)))) AS VARCHAR)`;
-      return isText(type) ? tagsFromJson(id) : 'NULL';
+      return isText(type) ? tagsText(id) : 'NULL';
     }
     return `NULLIF(NULLIF(CAST(${id} AS VARCHAR), 'NULL'), '')`;
   };

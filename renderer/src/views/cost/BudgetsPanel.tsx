@@ -10,6 +10,7 @@ import { useHostEvent } from '../../state/useHostEvent';
 import { BudgetEditor } from './BudgetEditor';
 import { formatMoney } from './costFormat';
 import { ExportButton } from './ExportButton';
+import { SmallButton } from '../../components/SmallButton';
 
 const scopeText = (b: BudgetStatus) => {
   const s = b.scope;
@@ -72,12 +73,12 @@ export function BudgetsPanel() {
                       <td className="num">{formatMoney(b.amount, b.currency)}</td>
                       <td data-testid="budget-crossed">{b.crossed.length > 0 ? b.crossed.map((c) => `${c}%`).join(', ') : 'none'}</td>
                       <td>
-                        <button type="button" className="button button--small button--ghost" onClick={() => setEditing(b)}>
+                        <SmallButton onClick={() => setEditing(b)}>
                           Edit
-                        </button>
-                        <button type="button" className="button button--small button--ghost" onClick={() => setDeleting(b)}>
+                        </SmallButton>
+                        <SmallButton onClick={() => setDeleting(b)}>
                           Delete
-                        </button>
+                        </SmallButton>
                       </td>
                     </tr>
                   );

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatBytes } from '../../format/bytes';
 import { useApp } from '../../state/StoreProvider';
 import { ExportButton } from './ExportButton';
+import { SmallButton } from '../../components/SmallButton';
 
 const where = (p: BillingImport['problems'][number]) => [p.line !== undefined ? `line ${p.line}` : p.row !== undefined ? `row ${p.row}` : '', p.column ?? ''].filter(Boolean).join(', ');
 
@@ -51,9 +52,9 @@ export function ImportsTable({ imports }: { imports: BillingImport[] }) {
               <td className="num">{formatBytes(i.bytes)}</td>
               <td>{i.origin === 'watch' ? 'watched folder' : 'imported'}</td>
               <td>
-                <button type="button" className="button button--small button--ghost" onClick={() => setRemoving(i)}>
+                <SmallButton onClick={() => setRemoving(i)}>
                   Remove
-                </button>
+                </SmallButton>
               </td>
             </tr>
           ))}

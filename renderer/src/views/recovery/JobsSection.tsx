@@ -6,6 +6,7 @@ import { useApp } from '../../state/StoreProvider';
 import { msText, progressPct, progressText } from './format';
 import { StepList } from './StepList';
 import type { RecoveryData } from './useRecovery';
+import { SmallButton } from '../../components/SmallButton';
 
 const STATE_BADGE: Record<RecoveryJob['state'], string> = { running: 'pending', succeeded: 'ok', failed: 'critical', cancelled: 'warning' };
 const RECENT = 8;
@@ -25,9 +26,9 @@ function JobRow({ job }: { job: RecoveryJob }) {
           {job.finishedAt && ` · ${msText(job.finishedAt - job.startedAt)}`}
         </span>
         {job.state === 'running' && (
-          <button type="button" className="button button--small button--ghost" onClick={() => act(client.call('recovery.jobs.cancel', { id: job.id }))}>
+          <SmallButton onClick={() => act(client.call('recovery.jobs.cancel', { id: job.id }))}>
             Cancel
-          </button>
+          </SmallButton>
         )}
         {job.canRollBack && (
           <button type="button" className="button button--small button--danger" onClick={() => act(client.call('recovery.jobs.rollback', { id: job.id }))}>

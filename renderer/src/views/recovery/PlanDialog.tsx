@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useApp } from '../../state/StoreProvider';
 import { TextField } from './TextField';
 import { draftOfStep, emptyStep, STEP_KINDS, stepOf, type StepDraft } from './planDraft';
+import { SmallButton } from '../../components/SmallButton';
 
 function StepFields({ d, targets, set }: { d: StepDraft; targets: RecoveryTarget[]; set(patch: Partial<StepDraft>): void }) {
   const targetSelect = (only?: RecoveryTarget['spec']['kind']) => (
@@ -110,23 +111,23 @@ export function PlanDialog({ plan, targets, onClose }: { plan: RecoveryPlan | nu
                   </option>
                 ))}
               </select>
-              <button type="button" className="button button--small button--ghost" disabled={i === 0} onClick={() => move(i, -1)} aria-label="Move up">
+              <SmallButton disabled={i === 0} onClick={() => move(i, -1)} aria-label="Move up">
                 ↑
-              </button>
-              <button type="button" className="button button--small button--ghost" disabled={i === steps.length - 1} onClick={() => move(i, 1)} aria-label="Move down">
+              </SmallButton>
+              <SmallButton disabled={i === steps.length - 1} onClick={() => move(i, 1)} aria-label="Move down">
                 ↓
-              </button>
-              <button type="button" className="button button--small button--ghost" disabled={steps.length === 1} onClick={() => setSteps((all) => all.filter((_, j) => j !== i))}>
+              </SmallButton>
+              <SmallButton disabled={steps.length === 1} onClick={() => setSteps((all) => all.filter((_, j) => j !== i))}>
                 Remove
-              </button>
+              </SmallButton>
             </div>
             <StepFields d={d} targets={targets} set={(patch) => update(i, patch)} />
           </li>
         ))}
       </ol>
-      <button type="button" className="button button--small button--ghost" onClick={() => setSteps((all) => [...all, emptyStep('check-sql')])}>
+      <SmallButton onClick={() => setSteps((all) => [...all, emptyStep('check-sql')])}>
         Add step
-      </button>
+      </SmallButton>
     </ConfirmDialog>
   );
 }

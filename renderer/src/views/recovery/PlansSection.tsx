@@ -11,6 +11,7 @@ import { msText } from './format';
 import { PlanDialog } from './PlanDialog';
 import { StepList } from './StepList';
 import type { RecoveryData } from './useRecovery';
+import { SmallButton } from '../../components/SmallButton';
 
 function PlanCard({ plan, data, onEdit, onDelete }: { plan: RecoveryPlan; data: RecoveryData; onEdit(): void; onDelete(): void }) {
   const client = useApp((s) => s.client);
@@ -34,15 +35,15 @@ function PlanCard({ plan, data, onEdit, onDelete }: { plan: RecoveryPlan; data: 
           <button type="button" className="button button--small" disabled={!!live} onClick={() => act(client.call('recovery.drills.run', { planId: plan.id }))}>
             Drill
           </button>
-          <button type="button" className="button button--small button--ghost" disabled={!!live} onClick={() => setConfirmRun(true)}>
+          <SmallButton disabled={!!live} onClick={() => setConfirmRun(true)}>
             Run for real…
-          </button>
-          <button type="button" className="button button--small button--ghost" onClick={onEdit}>
+          </SmallButton>
+          <SmallButton onClick={onEdit}>
             Edit
-          </button>
-          <button type="button" className="button button--small button--ghost" onClick={onDelete}>
+          </SmallButton>
+          <SmallButton onClick={onDelete}>
             Delete
-          </button>
+          </SmallButton>
         </span>
       </div>
       {error && <p className="banner banner--error">{error}</p>}

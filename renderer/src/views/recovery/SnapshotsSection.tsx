@@ -10,6 +10,7 @@ import { RestoreDialog } from './RestoreDialog';
 import { SnapshotBrowser } from './SnapshotBrowser';
 import { SnapshotDiffView } from './SnapshotDiffView';
 import type { RecoveryData } from './useRecovery';
+import { SmallButton } from '../../components/SmallButton';
 
 type SortKey = 'time' | 'target' | 'sizeBytes' | 'addedBytes' | 'fileCount' | 'durationMs';
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -128,12 +129,12 @@ export function SnapshotsSection({ data }: { data: RecoveryData }) {
       <div className="section-head">
         <h2>Snapshots</h2>
         <span className="recovery-actions">
-          <button type="button" className="button button--small button--ghost" onClick={() => verify(false)}>
+          <SmallButton onClick={() => verify(false)}>
             Verify structure
-          </button>
-          <button type="button" className="button button--small button--ghost" onClick={() => verify(true)}>
+          </SmallButton>
+          <SmallButton onClick={() => verify(true)}>
             Verify all data
-          </button>
+          </SmallButton>
         </span>
       </div>
       {error && <p className="banner banner--error">{error}</p>}

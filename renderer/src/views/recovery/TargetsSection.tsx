@@ -9,6 +9,7 @@ import { KIND_LABEL, msText, specText } from './format';
 import { RetentionDialog } from './RetentionDialog';
 import { TargetDialog } from './TargetDialog';
 import type { RecoveryData } from './useRecovery';
+import { SmallButton } from '../../components/SmallButton';
 
 function RpoBadge({ t }: { t: RecoveryTarget }) {
   if (t.rpoMet === null) return <span className="badge badge--info">no backup yet</span>;
@@ -73,15 +74,15 @@ export function TargetsSection({ data }: { data: RecoveryData }) {
                       <button type="button" className="button button--small" onClick={() => run(client.call('recovery.backup', { targetId: t.id }))} data-testid="target-backup">
                         Back up now
                       </button>
-                      <button type="button" className="button button--small button--ghost" onClick={() => setRetention(t)}>
+                      <SmallButton onClick={() => setRetention(t)}>
                         Retention…
-                      </button>
-                      <button type="button" className="button button--small button--ghost" onClick={() => setEditing(t)}>
+                      </SmallButton>
+                      <SmallButton onClick={() => setEditing(t)}>
                         Edit
-                      </button>
-                      <button type="button" className="button button--small button--ghost" onClick={() => setDeleting(t)}>
+                      </SmallButton>
+                      <SmallButton onClick={() => setDeleting(t)}>
                         Delete
-                      </button>
+                      </SmallButton>
                     </td>
                   </tr>
                 ))}

@@ -3,6 +3,7 @@ import { saveTextFile } from '../../../components/saveTextFile';
 import { errorMessage } from '../../../state/resource';
 import { useApp } from '../../../state/StoreProvider';
 import { useState } from 'react';
+import { SmallButton } from '../../../components/SmallButton';
 
 /** Go or no-go per namespace, with the export of its report and the way into its tuning. */
 export function NamespaceVerdicts({ context, namespaces, onTune }: { context: string; namespaces: NamespaceReadiness[]; onTune(namespace: string): void }) {
@@ -44,15 +45,15 @@ export function NamespaceVerdicts({ context, namespaces, onTune }: { context: st
                 {n.findings.critical} / {n.findings.high} / {n.findings.medium} / {n.findings.low}
               </td>
               <td className="readiness__actions">
-                <button type="button" className="button button--small button--ghost" onClick={() => void exportReport(n.namespace, 'markdown')}>
+                <SmallButton onClick={() => void exportReport(n.namespace, 'markdown')}>
                   Markdown
-                </button>
-                <button type="button" className="button button--small button--ghost" onClick={() => void exportReport(n.namespace, 'csv')}>
+                </SmallButton>
+                <SmallButton onClick={() => void exportReport(n.namespace, 'csv')}>
                   CSV
-                </button>
-                <button type="button" className="button button--small button--ghost" onClick={() => onTune(n.namespace)}>
+                </SmallButton>
+                <SmallButton onClick={() => onTune(n.namespace)}>
                   Tune rules…
-                </button>
+                </SmallButton>
               </td>
             </tr>
           ))}
